@@ -1,0 +1,70 @@
+package io.fedsearch.search.internal;
+
+import io.fedsearch.provider.UpstreamRequest;
+import io.fedsearch.provider.UpstreamResponse;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one HTTP client every provider's calls go through. A call that is not fully answered (headers and whole
+ * body) by its deadline, or whose thread is interrupted, is cancelled: the JDK client then aborts the exchange and
+ * closes its connection, so nothing is left running against a slow upstream.
+ */
+@Component
+public class UpstreamClient implements AutoCloseable {
+
+    static final String USER_AGENT = "Fedsearch/0.1 (+https://github.com/fedsearch/fedsearch)";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    /**
+     * Sends one GET and waits for the whole answer until {@code deadline}.
+     *
+     * @throws TimeoutException     when the deadline passed first (the exchange is cancelled)
+     * @throws InterruptedException when the caller gave up (the exchange is cancelled)
+     * @throws IOException          when the connection failed
+     */
+    public UpstreamResponse send(UpstreamRequest request, Deadline deadline)
+            throws IOException, InterruptedException, TimeoutException {
+        var builder = HttpRequest.newBuilder(request.uri()).GET()
+                .timeout(deadline.remaining().plusMillis(1))
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json, application/atom+xml;q=0.9, */*;q=0.5");
+        request.headers().forEach(builder::setHeader);
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            HttpResponse<byte[]> answer = call.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            return new UpstreamResponse(answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse(null),
+                    answer.headers().firstValue("Retry-After").orElse(null), answer.body());
+        } catch (TimeoutException | InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException timeout) {
+                throw new TimeoutException(timeout.getMessage());
+            }
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
