@@ -11,4 +11,7 @@ public interface QueryLog {
 
     /** Keeps the record; readable by id on this node as soon as this returns. */
     void append(QueryRecord record);
+
+    /** One kept query with its results; empty when there is none with that id. */
+    java.util.Optional<QueryRecord> find(long queryId);
 }

@@ -15,6 +15,7 @@ import io.fedsearch.search.SearchResponse.ProviderEntry;
 import io.fedsearch.search.SearchResponse.Result;
 import io.fedsearch.search.internal.Deadline;
 import io.fedsearch.search.internal.FanOut;
+import io.fedsearch.search.internal.ProviderCache;
 import io.fedsearch.search.internal.ProviderCall;
 import io.fedsearch.search.internal.ResultMerger;
 import io.fedsearch.web.InvalidParameterException;
@@ -38,15 +39,22 @@ public class SearchService {
     private final QueryLog queryLog;
     private final FeatureFlags flags;
     private final SearchProperties settings;
+    private final ProviderCache cache;
 
     SearchService(ProviderCatalog catalog, ProviderCall call, FanOut fanOut, QueryLog queryLog, FeatureFlags flags,
-                  SearchProperties settings) {
+                  SearchProperties settings, ProviderCache cache) {
+        this.cache = cache;
         this.catalog = catalog;
         this.call = call;
         this.fanOut = fanOut;
         this.queryLog = queryLog;
         this.flags = flags;
         this.settings = settings;
+    }
+
+    /** Forgets every provider's cached answers (admin cache flush). */
+    public void flushCaches() {
+        cache.flush();
     }
 
     /** The deadline used when a request gives none. */

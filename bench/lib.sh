@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Shared helpers for the HTTP benchmarks (bench/*-http.sh). Source it; do not run it.
+# Installs what a fresh machine lacks (wrk, nginx-light from Debian), serves static ceilings with nginx,
+# and runs wrk with one fixed setting so every figure in docs/benchmarks.md is comparable.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+OUT="$BENCH_DIR/out"
+mkdir -p "$OUT"
+
+# wrk settings for every run: 2 threads (the machine has 2 cores), 32 connections, 15 s after a 5 s warm-up.
+WRK_THREADS=${WRK_THREADS:-2}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
+WRK_DURATION=${WRK_DURATION:-15s}
+
+install_tools() {
+  local need=()
+  command -v wrk >/dev/null || need+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+  if [ ${#need[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+}
+
+# start_nginx_static PORT FILE: serves FILE at http://127.0.0.1:PORT/static.json until stop_nginx.
+start_nginx_static() {
+  local port=$1 file=$2 dir="$OUT/nginx-$1"
+  mkdir -p "$dir/html" "$dir/logs"
+  cp "$file" "$dir/html/static.json"
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  server { listen 127.0.0.1:$port; root $dir/html; }
+}
+CONF
+  /usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir"
+}
+
+stop_nginx() {
+  local dir="$OUT/nginx-$1"
+  [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
+}
+
+# run_wrk LABEL URL: warm-up, then the measured run; prints one summary line and keeps wrk's output.
+run_wrk() {
+  local label=$1 url=$2
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s "$url" >/dev/null 2>&1 || true
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "$url" > "$OUT/$label.wrk.txt" 2>&1
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$OUT/$label.wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$OUT/$label.wrk.txt")
+  printf '| %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99"
+}
+
+# build_jar: the runnable jar, built once (tests skipped; the suite runs in CI).
+build_jar() {
+  (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests package) >/dev/null
+  ls "$ROOT"/target/fedsearch-*.jar | grep -v original | head -1
+}
+
+# wait_http URL [SECONDS]: until URL answers 2xx.
+wait_http() {
+  local url=$1 limit=${2:-60} i
+  for ((i = 0; i < limit * 10; i++)); do
+    curl -sf -o /dev/null "$url" && return 0
+    sleep 0.1
+  done
+  echo "no answer from $url" >&2
+  return 1
+}
