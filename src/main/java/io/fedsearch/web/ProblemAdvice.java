@@ -3,6 +3,9 @@ package io.fedsearch.web;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * the {@code parameter} member. Nothing leaks a stack trace: the unexpected is logged once here and answered 500.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -40,10 +44,11 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ProblemDetail> mismatch(TypeMismatchException e) {
         String wanted = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName().toLowerCase();
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                e.getName() + " must be a " + wanted + ", not '" + e.getValue() + "'", e.getName());
+                name + " must be a " + wanted + ", not '" + e.getValue() + "'", name);
     }
 
     @ExceptionHandler
