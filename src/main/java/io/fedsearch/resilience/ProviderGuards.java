@@ -8,7 +8,6 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,24 +27,24 @@ public class ProviderGuards {
 
     ProviderGuards(ProviderCatalog catalog, ResilienceProperties settings, MeterRegistry meters) {
         this.defaultSuspension = settings.suspension();
-        var breakers = CircuitBreakerRegistry.ofDefaults();
         for (var entry : catalog.all()) {
-            ProviderInfo p = entry.info();
-            CircuitBreaker breaker = breakers.circuitBreaker(p.id(), breakerConfig(p, settings));
-            Bulkhead bulkhead = Bulkhead.of(p.id(), BulkheadConfig.custom()
-                    .maxConcurrentCalls(p.maxConcurrency()).maxWaitDuration(Duration.ZERO).build());
-            Bucket interval = p.minInterval() == null || p.minInterval().isZero() ? null : Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, p.minInterval()).build()).build();
-            Timer latency = Timer.builder("fedsearch.provider.latency").tag("provider", p.id())
-                    .publishPercentiles(0.5, 0.95).publishPercentileHistogram(false).register(meters);
-            var guard = new ProviderGuard(p, breaker, bulkhead, interval, latency,
-                    counter(meters, p, "calls"), counter(meters, p, "errors"), counter(meters, p, "timeouts"));
-            Gauge.builder("fedsearch.provider.circuit.open", breaker,
-                            b -> b.getState() == CircuitBreaker.State.CLOSED ? 0 : 1)
-                    .tag("provider", p.id()).description("1 while the provider's breaker is not closed")
-                    .register(meters);
-            guards.put(p.id(), guard);
+            guards.put(entry.info().id(), build(entry.info(), settings, meters));
         }
+    }
+
+    /** One guard from a provider's settings: breaker, bulkhead, min-interval bucket and metrics. */
+    static ProviderGuard build(ProviderInfo p, ResilienceProperties settings, MeterRegistry meters) {
+        CircuitBreaker breaker = CircuitBreaker.of(p.id(), breakerConfig(p, settings));
+        Bulkhead bulkhead = Bulkhead.of(p.id(), BulkheadConfig.custom()
+                .maxConcurrentCalls(p.maxConcurrency()).maxWaitDuration(Duration.ZERO).build());
+        Bucket interval = p.minInterval() == null || p.minInterval().isZero() ? null : Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, p.minInterval()).build()).build();
+        Timer latency = Timer.builder("fedsearch.provider.latency").tag("provider", p.id())
+                .publishPercentiles(0.5, 0.95).register(meters);
+        Gauge.builder("fedsearch.provider.circuit.open", breaker, b -> b.getState() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                .tag("provider", p.id()).description("1 while the provider's breaker is not closed").register(meters);
+        return new ProviderGuard(p, breaker, bulkhead, interval, latency,
+                counter(meters, p, "calls"), counter(meters, p, "errors"), counter(meters, p, "timeouts"));
     }
 
     private static CircuitBreakerConfig breakerConfig(ProviderInfo p, ResilienceProperties s) {
