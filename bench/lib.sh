@@ -14,6 +14,21 @@ WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 WRK_DURATION=${WRK_DURATION:-15s}
 
+# JAVA: a JDK 25+ (the project's target), found like the Maven toolchain finds it: JAVA_HOME, then /usr/lib/jvm.
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/java" ] || continue
+    if "$candidate/bin/java" -version 2>&1 | grep -Eq 'version "(2[5-9]|[3-9][0-9])'; then
+      echo "$candidate/bin/java"
+      return 0
+    fi
+  done
+  echo "no JDK 25+ found under JAVA_HOME or /usr/lib/jvm" >&2
+  return 1
+}
+JAVA=$(find_java)
+
 install_tools() {
   local need=()
   command -v wrk >/dev/null || need+=(wrk)
@@ -47,11 +62,12 @@ stop_nginx() {
   [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
 }
 
-# run_wrk LABEL URL: warm-up, then the measured run; prints one summary line and keeps wrk's output.
+# run_wrk LABEL URL [LUA_SCRIPT]: warm-up, then the measured run; prints one table row and keeps wrk's output.
 run_wrk() {
-  local label=$1 url=$2
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s "$url" >/dev/null 2>&1 || true
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "$url" > "$OUT/$label.wrk.txt" 2>&1
+  local label=$1 url=$2 script=()
+  [ $# -ge 3 ] && script=(-s "$3")
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s "${script[@]}" "$url" >/dev/null 2>&1 || true
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${script[@]}" "$url" > "$OUT/$label.wrk.txt" 2>&1
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")
   p50=$(awk '$1=="50%" {print $2}' "$OUT/$label.wrk.txt")
