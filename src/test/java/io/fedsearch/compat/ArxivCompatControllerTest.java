@@ -2,6 +2,8 @@ package io.fedsearch.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fedsearch.history.QueryLog;
+import io.fedsearch.history.QueryRecord;
 import io.fedsearch.provider.arxiv.ArxivFixtureServer;
 import java.io.IOException;
 import java.net.URI;
@@ -11,10 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +51,9 @@ class ArxivCompatControllerTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    QueryLog queryLog;
+
     record Answer(int status, JsonNode body) {
     }
 
@@ -74,6 +82,22 @@ class ArxivCompatControllerTest {
         assertThat(body.get("num_results").asLong()).isEqualTo(214_881L);
         assertThat(body.get("num_entries").asInt()).isEqualTo(10);
         assertThat(lastArxivQuery()).isEqualTo("search_query=au:\"John Smith\" AND ti:testing&start=0&max_results=8");
+    }
+
+    @Test
+    void recordsTheQueryWithItsOriginTheUrlSentAndTheResults() throws Exception {
+        get("/arxiv?author=Helge%20Spieker&max_results=10");
+
+        QueryRecord record = LongStream.range(1, queryLog.nextId()).mapToObj(queryLog::find).flatMap(Optional::stream)
+                .filter(r -> "Helge Spieker".equals(r.author())).findFirst().orElseThrow();
+        assertThat(record.origin()).isEqualTo("arxiv");
+        QueryRecord.ProviderSummary arxiv = record.providers().getFirst();
+        assertThat(arxiv.provider()).isEqualTo("arxiv");
+        assertThat(arxiv.httpStatus()).isEqualTo(200);
+        assertThat(arxiv.total()).isEqualTo(214_881L);
+        assertThat(arxiv.upstreamUri()).endsWith("?search_query=au%3A%22Helge%20Spieker%22&start=0&max_results=10");
+        assertThat(record.results()).hasSize(10);
+        assertThat(record.results().getFirst().resultId()).isEqualTo("2202.12139v1");
     }
 
     @Test

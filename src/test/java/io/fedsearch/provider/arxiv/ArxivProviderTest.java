@@ -54,8 +54,9 @@ class ArxivProviderTest {
 
     @Test
     void mapsEntriesToHitsWithTheFeedTotal() {
-        ProviderPage page = kind.create("arxiv", settings(null)) instanceof ArxivProvider p
-                ? p.parse(QUERY, answer(200, ArxivFixtures.bytes(ArxivFixtures.CURRENT))) : null;
+        var provider = (ArxivProvider) kind.create("arxiv", settings(null));
+
+        ProviderPage page = provider.parse(QUERY, answer(200, ArxivFixtures.bytes(ArxivFixtures.CURRENT)));
 
         assertThat(page.total()).isEqualTo(214_881L);
         assertThat(page.hits()).hasSize(10);
