@@ -27,6 +27,7 @@ final class Upstream {
     final HttpServer server;
     final AtomicInteger checks = new AtomicInteger();
     final AtomicInteger lookups = new AtomicInteger();
+    final AtomicInteger publicCalls = new AtomicInteger();
 
     private Upstream(HttpServer server) {
         this.server = server;
@@ -37,8 +38,11 @@ final class Upstream {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             var upstream = new Upstream(server);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/pub", ex -> reply(ex, 200, Map.of("items",
-                    List.of(Map.of("id", "p1", "title", "public one", "url", "https://example.org/p1")))));
+            server.createContext("/pub", ex -> {
+                upstream.publicCalls.incrementAndGet();
+                reply(ex, 200, Map.of("items",
+                        List.of(Map.of("id", "p1", "title", "public one", "url", "https://example.org/p1"))));
+            });
             server.createContext("/crm", ex -> {
                 String user = params(ex).getOrDefault("user", "");
                 var items = new ArrayList<Map<String, String>>();
