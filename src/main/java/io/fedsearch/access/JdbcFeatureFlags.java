@@ -117,7 +117,7 @@ class JdbcFeatureFlags implements FeatureFlags, AutoCloseable {
         return names;
     }
 
-    private static Map<String, Boolean> readFile(Path path) throws IOException {
+    static Map<String, Boolean> readFile(Path path) throws IOException {
         if (!Files.isReadable(path)) throw new IOException("cannot read " + path);
         Properties read;
         String name = path.getFileName().toString().toLowerCase();
@@ -132,8 +132,10 @@ class JdbcFeatureFlags implements FeatureFlags, AutoCloseable {
             }
         }
         var flags = new HashMap<String, Boolean>();
-        for (String key : read.stringPropertyNames()) {
-            String value = read.getProperty(key).strip().toLowerCase();
+        // YAML values arrive as Booleans, properties values as Strings: compare their text.
+        for (var entry : read.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            String value = String.valueOf(entry.getValue()).strip().toLowerCase();
             if (!value.equals("true") && !value.equals("false")) {
                 throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
             }
