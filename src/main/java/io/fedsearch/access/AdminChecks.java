@@ -23,8 +23,9 @@ class AdminChecks {
     }
 
     String principal(String field, String value) {
-        if (value == null || !AdminKeysController.PRINCIPAL.matcher(value).matches()) {
-            throw invalid(field, "1 to 64 of letters, digits and . _ @ -");
+        if (value == null || !AdminKeysController.PRINCIPAL.matcher(value).matches()
+                || value.equals(Caller.ANONYMOUS.principal())) {
+            throw invalid(field, "1 to 64 of letters, digits and . _ @ -, and not \"anonymous\"");
         }
         return value;
     }

@@ -8,12 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
-@ExtendWith(OutputCaptureExtension.class)
 class ApiKeysTest extends AccessTestBase {
 
     @Test
@@ -81,31 +77,10 @@ class ApiKeysTest extends AccessTestBase {
     }
 
     @Test
-    void secretsAppearInNoLogLineAndNoListing(CapturedOutput output) {
-        JsonNode created = http.createKey(ADMIN, Map.of("principal", "erin", "providers", List.of("crm")));
-        String key = created.path("key").asString();
-        http.get("/api/v1/search?q=secret-test", key);
-        http.get("/api/v1/search?q=bad", key + "x");
-        var listing = http.get("/admin/api-keys", ADMIN);
-        http.send("DELETE", "/admin/api-keys/" + created.path("id").asString(), ADMIN, null);
-        http.get("/api/v1/search?q=revoked", key);
-        var audit = http.get("/admin/audit", ADMIN);
-
-        assertThat(listing.statusCode()).isEqualTo(200);
-        assertThat(listing.body()).contains(created.path("id").asString()).doesNotContain(key)
-                .doesNotContain(ApiKeySecret.hash(key)).doesNotContain(ADMIN);
-        JsonNode listed = Http.json(listing).path("api_keys");
-        assertThat(listed.isArray()).isTrue();
-        assertThat(listed.findValuesAsString("prefix")).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(7));
-        assertThat(audit.body()).doesNotContain(key);
-        assertThat(output.getAll()).contains("/api/v1/search").contains("principal=erin")
-                .doesNotContain(key).doesNotContain(key.substring(3)).doesNotContain(ADMIN);
-    }
-
-    @Test
     void badBodiesAre400NamingTheField() {
         assertField(http.send("POST", "/admin/api-keys", ADMIN, Map.of("providers", List.of())), "principal");
         assertField(http.send("POST", "/admin/api-keys", ADMIN, Map.of("principal", "has space")), "principal");
+        assertField(http.send("POST", "/admin/api-keys", ADMIN, Map.of("principal", "anonymous")), "principal");
         assertField(http.send("POST", "/admin/api-keys", ADMIN, Map.of("principal", "f", "per_second", 0)), "per_second");
         assertField(http.send("POST", "/admin/api-keys", ADMIN, Map.of("principal", "f", "per_hour", -1)), "per_hour");
         assertField(http.send("POST", "/admin/api-keys", ADMIN, Map.of("principal", "f", "providers", List.of("nope"))),
