@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param totalPath      json: JSON Pointer to the total count, optional
  * @param fields         json: JSON Pointers inside one item: title, url, snippet, published, id, authors, journal, doi
  * @param headers        json: headers sent with every call ({user} replaced)
+ * @param itemCheckUrl   access: POST endpoint asked which result ids the caller may see; null = all may be seen
+ * @param userIdUrl      access: GET endpoint giving the principal's user id at this provider (for {user})
  */
 public record ProviderSettings(
         String type,
@@ -46,7 +48,9 @@ public record ProviderSettings(
         String resultsPath,
         String totalPath,
         Map<String, String> fields,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        String itemCheckUrl,
+        String userIdUrl) {
 
     public ProviderSettings {
         fields = fields == null ? Map.of() : Map.copyOf(fields);

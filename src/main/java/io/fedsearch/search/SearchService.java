@@ -2,10 +2,12 @@ package io.fedsearch.search;
 
 import io.fedsearch.access.Caller;
 import io.fedsearch.access.FeatureFlags;
+import io.fedsearch.access.ItemRights;
 import io.fedsearch.history.QueryLog;
 import io.fedsearch.history.QueryRecord;
 import io.fedsearch.provider.ProviderCatalog;
 import io.fedsearch.provider.ProviderInfo;
+import io.fedsearch.provider.ProviderPage;
 import io.fedsearch.provider.ProviderQuery;
 import io.fedsearch.provider.SearchHit;
 import io.fedsearch.search.ProviderOutcome.Failed;
@@ -40,10 +42,12 @@ public class SearchService {
     private final FeatureFlags flags;
     private final SearchProperties settings;
     private final ProviderCache cache;
+    private final ItemRights itemRights;
 
     SearchService(ProviderCatalog catalog, ProviderCall call, FanOut fanOut, QueryLog queryLog, FeatureFlags flags,
-                  SearchProperties settings, ProviderCache cache) {
+                  SearchProperties settings, ProviderCache cache, ItemRights itemRights) {
         this.cache = cache;
+        this.itemRights = itemRights;
         this.catalog = catalog;
         this.call = call;
         this.fanOut = fanOut;
@@ -91,8 +95,8 @@ public class SearchService {
             decided.put(info.id(), early);
             if (early == null) {
                 queries.put(info.id(), query);
-                tasks.add(new FanOut.Task(() -> call.run(entry, query, deadline),
-                        tookMs -> call.abandoned(info, query, tookMs)));
+                tasks.add(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
+                        tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true)));
             }
         }
         long id = queryLog.nextId();
@@ -105,6 +109,19 @@ public class SearchService {
         SearchResponse response = respond(id, outcomes, (System.nanoTime() - start) / 1_000_000);
         queryLog.append(record(id, timestamp, caller, origin, request, outcomes, response.tookMs()));
         return new Searched(response, outcomes);
+    }
+
+    /**
+     * Leaves out the hits the caller may not see (fine-grained item rights). In the provider's task, so the check
+     * runs under the deadline; for a stale answer given after the deadline only rights already known count.
+     * When hits were left out the provider's total is withheld (null), as it would count them.
+     */
+    private ProviderOutcome visible(ProviderOutcome outcome, Caller caller, ProviderInfo info, boolean late) {
+        if (!(outcome instanceof Succeeded ok)) return outcome;
+        List<SearchHit> hits = ok.page().hits();
+        List<SearchHit> allowed = late ? itemRights.allowedKnown(caller, info, hits) : itemRights.allowed(caller, info, hits);
+        if (allowed.size() == hits.size()) return outcome;
+        return new Succeeded(ok.provider(), ok.tookMs(), new ProviderPage(null, allowed), ok.stale(), ok.trace());
     }
 
     private List<ProviderOutcome> runAll(List<FanOut.Task> tasks, Deadline deadline) {
