@@ -23,7 +23,7 @@ class ArxivProviderTest {
 
     private static ProviderSettings settings(String baseUrl) {
         return new ProviderSettings("arxiv", true, Duration.ofSeconds(10), false, true, 1.0, null, null,
-                Duration.ofSeconds(60), baseUrl, null, Duration.ofMinutes(10), null, null, null, Map.of(), Map.of());
+                Duration.ofSeconds(60), baseUrl, null, Duration.ofMinutes(10), null, null, null, Map.of(), Map.of(), null, null);
     }
 
     private static UpstreamResponse answer(int status, byte[] body) {

@@ -18,7 +18,7 @@ class JsonProviderTest {
         var settings = new ProviderSettings("json", true, Duration.ofSeconds(2), false, true, 1.0, null, null,
                 Duration.ofSeconds(60), null, null, Duration.ofMinutes(10),
                 "https://api.example.org/find?text={query}&p={page}&n={size}&from={offset}&u={user}",
-                "/data/hits", "/data/count", fields, headers);
+                "/data/hits", "/data/count", fields, headers, null, null);
         return (JsonProvider) new JsonProviderKind(JsonMapper.builder().build()).create("crm", settings);
     }
 
