@@ -4,6 +4,7 @@ import io.fedsearch.access.Caller;
 import io.fedsearch.access.FeatureFlags;
 import io.fedsearch.history.QueryLog;
 import io.fedsearch.history.QueryRecord;
+import io.fedsearch.history.QueryRecorded;
 import io.fedsearch.provider.ProviderCatalog;
 import io.fedsearch.provider.ProviderInfo;
 import io.fedsearch.provider.ProviderQuery;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,10 +42,12 @@ public class SearchService {
     private final FeatureFlags flags;
     private final SearchProperties settings;
     private final ProviderCache cache;
+    private final ApplicationEventPublisher events;
 
     SearchService(ProviderCatalog catalog, ProviderCall call, FanOut fanOut, QueryLog queryLog, FeatureFlags flags,
-                  SearchProperties settings, ProviderCache cache) {
+                  SearchProperties settings, ProviderCache cache, ApplicationEventPublisher events) {
         this.cache = cache;
+        this.events = events;
         this.catalog = catalog;
         this.call = call;
         this.fanOut = fanOut;
@@ -103,7 +107,9 @@ public class SearchService {
         }
         var outcomes = List.copyOf(decided.values());
         SearchResponse response = respond(id, outcomes, (System.nanoTime() - start) / 1_000_000);
-        queryLog.append(record(id, timestamp, caller, origin, request, outcomes, response.tookMs()));
+        QueryRecord record = record(id, timestamp, caller, origin, request, outcomes, response.tookMs());
+        queryLog.append(record);
+        events.publishEvent(new QueryRecorded(record));
         return new Searched(response, outcomes);
     }
 
