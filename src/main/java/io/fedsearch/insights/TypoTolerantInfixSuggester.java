@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -36,6 +37,10 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
 
     /** Words shorter than this are matched exactly: one edit on two letters matches nearly everything. */
     static final int MIN_FUZZY_LENGTH = 3;
+    /** Unfinished words shorter than this are matched as exact prefixes: "ab" + one edit + anything is too wide. */
+    static final int MIN_FUZZY_PREFIX_LENGTH = 4;
+    /** At most this many index words stand in for one typed word (bounds the cost of a lookup). */
+    static final int MAX_EXPANSIONS = 50;
 
     private static final Sort BY_WEIGHT = new Sort(new SortField("weight", SortField.Type.LONG, true));
 
@@ -81,17 +86,18 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
         if (token.length() < MIN_FUZZY_LENGTH) {
             return new TermQuery(new Term(TEXT_FIELD_NAME, token));
         }
-        return new FuzzyQuery(new Term(TEXT_FIELD_NAME, token), 1, 0, 50, true);
+        return new FuzzyQuery(new Term(TEXT_FIELD_NAME, token), 1, 0, MAX_EXPANSIONS, true);
     }
 
     private org.apache.lucene.search.Query fuzzyPrefix(String token) throws IOException {
-        if (token.length() < MIN_FUZZY_LENGTH) {
+        if (token.length() < MIN_FUZZY_PREFIX_LENGTH) {
             return getLastTokenQuery(token);
         }
         Automaton oneEdit = new LevenshteinAutomata(token, true).toAutomaton(1);
         Automaton prefix = Operations.determinize(Operations.concatenate(List.of(oneEdit, Automata.makeAnyString())),
                 Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-        return new AutomatonQuery(new Term(TEXT_FIELD_NAME, token), prefix);
+        return new AutomatonQuery(new Term(TEXT_FIELD_NAME, token), prefix, false,
+                new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
     }
 
     private List<String> tokens(String key) throws IOException {
