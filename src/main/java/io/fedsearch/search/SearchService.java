@@ -5,6 +5,7 @@ import io.fedsearch.access.FeatureFlags;
 import io.fedsearch.access.ItemRights;
 import io.fedsearch.history.QueryLog;
 import io.fedsearch.history.QueryRecord;
+import io.fedsearch.history.QueryRecorded;
 import io.fedsearch.provider.ProviderCatalog;
 import io.fedsearch.provider.ProviderInfo;
 import io.fedsearch.provider.ProviderPage;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,11 +45,13 @@ public class SearchService {
     private final SearchProperties settings;
     private final ProviderCache cache;
     private final ItemRights itemRights;
+    private final ApplicationEventPublisher events;
 
     SearchService(ProviderCatalog catalog, ProviderCall call, FanOut fanOut, QueryLog queryLog, FeatureFlags flags,
-                  SearchProperties settings, ProviderCache cache, ItemRights itemRights) {
+                  SearchProperties settings, ProviderCache cache, ItemRights itemRights, ApplicationEventPublisher events) {
         this.cache = cache;
         this.itemRights = itemRights;
+        this.events = events;
         this.catalog = catalog;
         this.call = call;
         this.fanOut = fanOut;
@@ -107,7 +111,9 @@ public class SearchService {
         }
         var outcomes = List.copyOf(decided.values());
         SearchResponse response = respond(id, outcomes, (System.nanoTime() - start) / 1_000_000);
-        queryLog.append(record(id, timestamp, caller, origin, request, outcomes, response.tookMs()));
+        QueryRecord record = record(id, timestamp, caller, origin, request, outcomes, response.tookMs());
+        queryLog.append(record);
+        events.publishEvent(new QueryRecorded(record));
         return new Searched(response, outcomes);
     }
 

@@ -1,0 +1,88 @@
+package io.fedsearch.insights;
+
+import io.fedsearch.access.Caller;
+import io.fedsearch.history.QueryLog;
+import io.fedsearch.history.QueryRecord;
+import io.fedsearch.provider.ProviderCatalog;
+import io.fedsearch.web.InvalidParameterException;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records that a caller opened one result of one of its own queries: checked against the stored query, kept in the
+ * clicks table (trending) and the caller's recent list.
+ */
+@Service
+class ClickService {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickService.class);
+
+    private final QueryLog queryLog;
+    private final ProviderCatalog catalog;
+    private final JdbcClicks clicks;
+    private final RecentService recent;
+    private final Clock clock;
+
+    ClickService(QueryLog queryLog, ProviderCatalog catalog, JdbcClicks clicks, RecentService recent,
+                 ObjectProvider<Clock> clock) {
+        this.queryLog = queryLog;
+        this.catalog = catalog;
+        this.clicks = clicks;
+        this.recent = recent;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * @throws InvalidParameterException naming query_id, provider or result_id when missing or not in that query
+     * @throws ForbiddenClickException   when the query is another principal's or the provider is no longer usable
+     */
+    OpenedResult record(Caller caller, ClickRequest click) {
+        if (click == null || click.queryId() == null) throw new InvalidParameterException("query_id", "query_id is required");
+        if (blank(click.provider())) throw new InvalidParameterException("provider", "provider is required");
+        if (blank(click.resultId())) throw new InvalidParameterException("result_id", "result_id is required");
+        QueryRecord query = queryLog.find(click.queryId()).orElseThrow(() ->
+                new InvalidParameterException("query_id", "unknown query " + click.queryId()));
+        if (!query.principal().equals(caller.principal())) {
+            throw new ForbiddenClickException("query " + click.queryId() + " belongs to another principal");
+        }
+        QueryRecord.ResultRow row = query.results().stream()
+                .filter(r -> r.provider().equals(click.provider()) && r.resultId().equals(click.resultId()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidParameterException("result_id", "query " + click.queryId()
+                        + " has no result '" + click.resultId() + "' from provider '" + click.provider() + "'"));
+        boolean mayUse = catalog.find(row.provider()).map(e -> caller.mayUse(e.info())).orElse(false);
+        if (!mayUse) {
+            throw new ForbiddenClickException("provider '" + row.provider() + "' is not available to this caller");
+        }
+        var opened = new OpenedResult(query.queryId(), row.provider(), row.resultId(), row.title(), row.url(),
+                row.authors(), row.journal(), row.published(), row.doi(), clock.instant().getEpochSecond());
+        clicks.insert(caller.principal(), opened);
+        recent.opened(caller.principal(), opened);
+        return opened;
+    }
+
+    /**
+     * Re-checks stored clicks of the given providers (those with item-level rights) and forgets the ones a principal
+     * may no longer open, in the clicks table and the recent lists. Returns how many were removed.
+     */
+    int recheck(Set<String> providers, ItemCheck check) {
+        int removed = 0;
+        for (String[] c : clicks.openedAt(providers)) {
+            if (!check.mayOpen(c[0], c[1], c[2])) {
+                removed += clicks.delete(c[0], c[1], c[2]);
+            }
+        }
+        removed += recent.recheckClicks((principal, r) ->
+                !providers.contains(r.provider()) || check.mayOpen(principal, r.provider(), r.resultId()));
+        log.info("re-checked opened results of providers {}: {} removed", providers, removed);
+        return removed;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,95 @@
+package io.fedsearch.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SuggestEngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    private final SuggestEngine engine = new SuggestEngine(
+            List.of("cs.AI Artificial Intelligence", "hep-ph High Energy Physics - Phenomenology", "Germany"));
+
+    @AfterEach
+    void close() throws Exception {
+        engine.close();
+    }
+
+    private List<String> texts(String prefix) {
+        return engine.suggest(prefix, 10, NOW).stream().map(SuggestEngine.Suggestion::text).toList();
+    }
+
+    @Test
+    void findsAPastQueryByAWordInsideIt() {
+        engine.asked("solar neutrinos", NOW);
+        engine.refresh();
+
+        assertThat(texts("neutr")).containsExactly("solar neutrinos");
+    }
+
+    @Test
+    void forgivesOneTypoInAFinishedAndInAnUnfinishedWord() {
+        engine.asked("solar neutrinos", NOW);
+        engine.asked("quantum computing", NOW);
+        engine.refresh();
+
+        assertThat(texts("solar nuetrinos ")).containsExactly("solar neutrinos");
+        assertThat(texts("quantm comp")).containsExactly("quantum computing");
+        assertThat(texts("artifical")).containsExactly("cs.AI Artificial Intelligence");
+    }
+
+    @Test
+    void ranksFrequentQueriesFirst() {
+        engine.asked("solar wind", NOW);
+        for (int i = 0; i < 3; i++) engine.asked("solar neutrinos", NOW);
+        engine.asked("Solar Neutrinos", NOW);
+        engine.refresh();
+
+        var suggestions = engine.suggest("sol", 10, NOW);
+
+        assertThat(suggestions).extracting(SuggestEngine.Suggestion::text).containsExactly("solar neutrinos", "solar wind");
+        assertThat(suggestions.get(0).score()).isEqualTo(4.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(suggestions).extracting(SuggestEngine.Suggestion::source).containsOnly("history");
+    }
+
+    @Test
+    void ranksARecentQueryAboveAnOldOneAskedAsOften() {
+        engine.asked("dark matter halos", NOW.minus(Duration.ofDays(30)));
+        engine.asked("dark energy", NOW.minus(Duration.ofHours(1)));
+        engine.refresh();
+
+        assertThat(texts("dark")).containsExactly("dark energy", "dark matter halos");
+    }
+
+    @Test
+    void mixesReferenceEntriesWithPastQueries() {
+        engine.asked("high energy cosmic rays", NOW);
+        engine.refresh();
+
+        var suggestions = engine.suggest("high ener", 10, NOW);
+
+        assertThat(suggestions).extracting(SuggestEngine.Suggestion::text)
+                .containsExactly("high energy cosmic rays", "hep-ph High Energy Physics - Phenomenology");
+        assertThat(suggestions).extracting(SuggestEngine.Suggestion::source).containsExactly("history", "reference");
+    }
+
+    @Test
+    void showsNewQueriesOnlyAfterARefresh() {
+        engine.asked("gravitational waves", NOW);
+        assertThat(texts("gravit")).isEmpty();
+
+        engine.refresh();
+
+        assertThat(texts("gravit")).containsExactly("gravitational waves");
+    }
+
+    @Test
+    void answersFromTwoCharacters() {
+        assertThat(texts("ge")).containsExactly("Germany");
+    }
+}
