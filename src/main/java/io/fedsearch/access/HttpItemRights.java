@@ -7,9 +7,11 @@ import io.fedsearch.provider.SearchHit;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * {@code 200 {"allowed": ["1"]}}. Answers are cached per provider, principal and id for
  * {@code fedsearch.access.item-check-ttl} (default 5m), so only ids not seen lately are sent. A hit without an id
  * cannot be checked and is left out; when the check fails (connection, timeout within the provider's timeout,
- * non-2xx, bad shape) the unchecked hits are left out and nothing is cached.
+ * non-2xx, bad shape) the unchecked hits are left out and nothing is cached. {@link #refused} asks past the cache.
  */
 @Component
 class HttpItemRights implements ItemRights {
@@ -34,11 +36,14 @@ class HttpItemRights implements ItemRights {
 
     private final ProviderAccessUrls urls;
     private final AccessHttp http;
+    private final JdbcEntitlements entitlements;
     private final Cache<Item, Boolean> checked;
 
-    HttpItemRights(ProviderAccessUrls urls, AccessHttp http, AccessProperties properties, AccessEvents events) {
+    HttpItemRights(ProviderAccessUrls urls, AccessHttp http, JdbcEntitlements entitlements, AccessProperties properties,
+                   AccessEvents events) {
         this.urls = urls;
         this.http = http;
+        this.entitlements = entitlements;
         this.checked = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterWrite(properties.itemCheckTtl()).build();
         events.on(AccessEvents.FLUSH, ignored -> checked.invalidateAll());
         events.on(AccessEvents.ENTITLEMENTS, ignored -> checked.invalidateAll());
@@ -52,6 +57,31 @@ class HttpItemRights implements ItemRights {
     @Override
     public List<SearchHit> allowedKnown(Caller caller, ProviderInfo provider, List<SearchHit> hits) {
         return filter(caller, provider, hits, false);
+    }
+
+    @Override
+    public boolean checksItems(String provider) {
+        return urls.itemCheck(provider) != null;
+    }
+
+    @Override
+    public Set<String> refused(String principal, ProviderInfo provider, Collection<String> ids) {
+        String url = urls.itemCheck(provider.id());
+        if (url == null || ids.isEmpty()) return Set.of();
+        Map<String, String> userIds;
+        try {
+            // Resolved as if a key named the provider, so its user id is looked up even when only a key grants it.
+            userIds = entitlements.resolve(principal, Set.of(provider.id())).userIds();
+        } catch (RuntimeException e) {
+            log.warn("provider {}: no re-check for principal {}, entitlements not read: {}", provider.id(), principal,
+                    e.toString());
+            return Set.of();
+        }
+        var asked = new LinkedHashSet<String>(ids);
+        Set<String> allowed = ask(url, new Caller(principal, false, Set.of(), userIds), provider, asked);
+        if (allowed == null) return Set.of();
+        asked.removeAll(allowed);
+        return Set.copyOf(asked);
     }
 
     private List<SearchHit> filter(Caller caller, ProviderInfo provider, List<SearchHit> hits, boolean ask) {
@@ -74,7 +104,8 @@ class HttpItemRights implements ItemRights {
         return visible;
     }
 
-    private void ask(String url, Caller caller, ProviderInfo provider, Set<String> ids) {
+    /** Asks the item check and caches its answer for every id; the allowed ids, or null when the check failed. */
+    private Set<String> ask(String url, Caller caller, ProviderInfo provider, Set<String> ids) {
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("principal", caller.principal());
         body.put("user", caller.providerUserIds().get(provider.id()));
@@ -88,10 +119,12 @@ class HttpItemRights implements ItemRights {
             for (String id : ids) {
                 checked.put(new Item(provider.id(), caller.principal(), id), allowed.contains(id));
             }
+            return allowed;
         } catch (IOException | RuntimeException e) {
             log.warn("provider {}: item check failed, {} hits hidden: {}", provider.id(), ids.size(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return null;
     }
 }

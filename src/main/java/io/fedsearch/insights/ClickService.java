@@ -1,12 +1,15 @@
 package io.fedsearch.insights;
 
 import io.fedsearch.access.Caller;
+import io.fedsearch.access.ItemRights;
 import io.fedsearch.history.QueryLog;
 import io.fedsearch.history.QueryRecord;
 import io.fedsearch.provider.ProviderCatalog;
+import io.fedsearch.provider.ProviderInfo;
 import io.fedsearch.web.InvalidParameterException;
 import java.time.Clock;
-import java.util.Set;
+import java.util.HashSet;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,18 +24,23 @@ class ClickService {
 
     private static final Logger log = LoggerFactory.getLogger(ClickService.class);
 
+    /** Result ids sent in one re-check call to a provider's item check. */
+    static final int RECHECK_BATCH = 100;
+
     private final QueryLog queryLog;
     private final ProviderCatalog catalog;
     private final JdbcClicks clicks;
     private final RecentService recent;
+    private final ItemRights itemRights;
     private final Clock clock;
 
     ClickService(QueryLog queryLog, ProviderCatalog catalog, JdbcClicks clicks, RecentService recent,
-                 ObjectProvider<Clock> clock) {
+                 ItemRights itemRights, ObjectProvider<Clock> clock) {
         this.queryLog = queryLog;
         this.catalog = catalog;
         this.clicks = clicks;
         this.recent = recent;
+        this.itemRights = itemRights;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -66,19 +74,33 @@ class ClickService {
     }
 
     /**
-     * Re-checks stored clicks of the given providers (those with item-level rights) and forgets the ones a principal
-     * may no longer open, in the clicks table and the recent lists. Returns how many were removed.
+     * Asks the item check of each given provider (those with item-level rights) again about every result a principal
+     * opened there, {@value #RECHECK_BATCH} ids a call, and forgets the refused ones in the clicks table and the recent
+     * lists. Every recent entry is also a row of the table (both written by {@link #record}), so the table's refusals
+     * cover the lists. A failed check refuses nothing (see ItemRights.refused). Returns how many were removed.
      */
-    int recheck(Set<String> providers, ItemCheck check) {
+    int recheck(List<ProviderInfo> providers) {
         int removed = 0;
-        for (String[] c : clicks.openedAt(providers)) {
-            if (!check.mayOpen(c[0], c[1], c[2])) {
-                removed += clicks.delete(c[0], c[1], c[2]);
+        var refused = new HashSet<String>();
+        for (ProviderInfo provider : providers) {
+            for (var opened : clicks.openedAt(provider.id()).entrySet()) {
+                String principal = opened.getKey();
+                List<String> ids = opened.getValue();
+                for (int from = 0; from < ids.size(); from += RECHECK_BATCH) {
+                    var batch = ids.subList(from, Math.min(ids.size(), from + RECHECK_BATCH));
+                    for (String id : itemRights.refused(principal, provider, batch)) {
+                        removed += clicks.delete(principal, provider.id(), id);
+                        refused.add(principal + '\u0000' + provider.id() + '\u0000' + id);
+                    }
+                }
             }
         }
-        removed += recent.recheckClicks((principal, r) ->
-                !providers.contains(r.provider()) || check.mayOpen(principal, r.provider(), r.resultId()));
-        log.info("re-checked opened results of providers {}: {} removed", providers, removed);
+        if (!refused.isEmpty()) {
+            removed += recent.recheckClicks((principal, r) ->
+                    !refused.contains(principal + '\u0000' + r.provider() + '\u0000' + r.resultId()));
+        }
+        log.info("re-checked opened results of providers {}: {} removed",
+                providers.stream().map(ProviderInfo::id).toList(), removed);
         return removed;
     }
 

@@ -30,7 +30,7 @@ class ClicksController {
                     + "parameter when the query or the result is unknown; 403 when the query is another principal's. "
                     + "Refused (404) only when both the 'recent' and 'trending' features are switched off.")
     OpenedResult click(@RequestBody(required = false) ClickRequest body, HttpServletRequest request) {
-        if (!flags.enabled("recent")) FeatureOffException.require(flags, "trending");
+        if (!flags.enabled("recent")) flags.require("trending");
         return clicks.record(Caller.of(request), body);
     }
 }

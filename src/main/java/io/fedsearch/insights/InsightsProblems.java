@@ -10,26 +10,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * problem+json for this module's own refusals. Ordered first and limited to this package so it runs before the
- * shared advice (whose catch-all would answer 500); every other exception falls through to the shared advice.
+ * {@link ForbiddenClickException} as 403 problem+json ({@code /problems/forbidden}). Ordered first and limited to
+ * this package so it runs before the shared advice (whose catch-all would answer 500). A switched-off feature is
+ * the access module's FeatureOffException, answered by its advice.
  */
 @RestControllerAdvice(basePackageClasses = InsightsProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InsightsProblems {
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> featureOff(FeatureOffException e) {
-        return problem(HttpStatus.NOT_FOUND, "feature-off", e.getMessage());
-    }
-
-    @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(ForbiddenClickException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("/problems/" + type));
-        return ResponseEntity.status(status).body(body);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        body.setType(URI.create("/problems/forbidden"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
     }
 }

@@ -3,7 +3,8 @@ package io.fedsearch.insights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,15 +54,14 @@ class JdbcClicks {
                 .list();
     }
 
-    /** Distinct (principal, provider, result) opened at the given providers, for the re-check. */
-    List<String[]> openedAt(Set<String> providers) {
-        var out = new ArrayList<String[]>();
-        for (String provider : providers) {
-            out.addAll(jdbc.sql("SELECT DISTINCT principal, result_id FROM insights_clicks WHERE provider = ?")
-                    .param(provider)
-                    .query((rs, n) -> new String[] {rs.getString(1), provider, rs.getString(2)})
-                    .list());
-        }
+    /** The distinct results each principal opened at the provider (principal -> result ids), for the re-check. */
+    Map<String, List<String>> openedAt(String provider) {
+        var out = new TreeMap<String, List<String>>();
+        jdbc.sql("SELECT DISTINCT principal, result_id FROM insights_clicks WHERE provider = ?")
+                .param(provider)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(rs.getString(2));
+                });
         return out;
     }
 

@@ -32,7 +32,7 @@ class RecentController {
             description = "Same text and filters (ignoring case) count once. Anonymous callers share one principal "
                     + "and get an empty list. 404 when the 'recent' feature is off.")
     RecentQueries recentQueries(HttpServletRequest request) {
-        FeatureOffException.require(flags, "recent");
+        flags.require("recent");
         return new RecentQueries(recent.queries(Caller.of(request)));
     }
 
@@ -40,7 +40,7 @@ class RecentController {
     @Operation(summary = "The last 5 results the caller opened, newest first, duplicates folded",
             description = "Only results of providers the caller may still use are shown. 404 when 'recent' is off.")
     RecentClicks recentClicks(HttpServletRequest request) {
-        FeatureOffException.require(flags, "recent");
+        flags.require("recent");
         return new RecentClicks(recent.clicks(Caller.of(request)));
     }
 }

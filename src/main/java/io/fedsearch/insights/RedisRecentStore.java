@@ -1,5 +1,6 @@
 package io.fedsearch.insights;
 
+import io.fedsearch.state.SharedRedis;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -14,7 +15,8 @@ import java.util.function.BiPredicate;
  * Recent lists in Redis, shared by every replica. Per principal and kind: a list of identities, newest first
  * ({@code fedsearch:recent:<kind>:<principal>}), and a hash identity -> JSON ({@code ...:items}). Each push is one
  * Lua script (LREM + LPUSH + LTRIM + HSET/HDEL), so concurrent pushes from several replicas never leave a duplicate
- * or more than {@link #KEPT} entries. A Redis failure surfaces as Lettuce's RedisException.
+ * or more than {@link #KEPT} entries. Runs on the shared Redis connection of {@link SharedRedis}. A Redis failure
+ * surfaces as Lettuce's RedisException.
  */
 final class RedisRecentStore implements RecentStore {
 
@@ -37,8 +39,8 @@ final class RedisRecentStore implements RecentStore {
 
     private final RedisCommands<String, String> redis;
 
-    RedisRecentStore(RedisCommands<String, String> redis) {
-        this.redis = redis;
+    RedisRecentStore(SharedRedis redis) {
+        this.redis = redis.commands();
     }
 
     @Override

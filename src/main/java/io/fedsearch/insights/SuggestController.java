@@ -35,7 +35,7 @@ class SuggestController {
     Suggestions suggest(
             @Parameter(description = "what the user typed so far, 2..100 characters") @RequestParam(required = false) String prefix,
             @Parameter(description = "completions, 1..50") @RequestParam(defaultValue = "10") int limit) {
-        FeatureOffException.require(flags, "suggest");
+        flags.require("suggest");
         String p = prefix == null ? "" : prefix.strip();
         if (p.length() < 2 || p.length() > 100) {
             throw new InvalidParameterException("prefix", "prefix must be 2..100 characters");

@@ -32,7 +32,7 @@ class TrendingController {
             @Parameter(description = "window in days, 1..30") @RequestParam(defaultValue = "7") int days,
             @Parameter(description = "results, 1..20") @RequestParam(defaultValue = "5") int limit,
             HttpServletRequest request) {
-        FeatureOffException.require(flags, "trending");
+        flags.require("trending");
         if (days < 1 || days > 30) throw new InvalidParameterException("days", "days must be 1..30, not " + days);
         if (limit < 1 || limit > 20) throw new InvalidParameterException("limit", "limit must be 1..20, not " + limit);
         return trending.trending(Caller.of(request), days, limit);

@@ -9,21 +9,21 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny JSON client for one running instance. */
-record Http(String base) {
+/** A tiny JSON client for one running instance; public for other modules' HTTP tests, which make keys with it. */
+public record Http(String base) {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static Http at(int port) {
+    public static Http at(int port) {
         return new Http("http://127.0.0.1:" + port);
     }
 
-    HttpResponse<String> get(String path, String key) {
+    public HttpResponse<String> get(String path, String key) {
         return send("GET", path, key, null);
     }
 
-    HttpResponse<String> send(String method, String path, String key, Object body) {
+    public HttpResponse<String> send(String method, String path, String key, Object body) {
         var request = HttpRequest.newBuilder(URI.create(base + path));
         if (key != null) request.header("X-API-Key", key);
         if (body != null) {
@@ -43,19 +43,19 @@ record Http(String base) {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
     /** Makes a key and returns {id, key}. */
-    JsonNode createKey(String admin, Map<String, ?> body) {
+    public JsonNode createKey(String admin, Map<String, ?> body) {
         var response = send("POST", "/admin/api-keys", admin, body);
         if (response.statusCode() != 201) throw new AssertionError("create key: " + response.statusCode() + " " + response.body());
         return json(response);
     }
 
     /** The status of one provider in a search for "x" asking only that provider. */
-    String status(String key, String provider) {
+    public String status(String key, String provider) {
         JsonNode answer = json(get("/api/v1/search?q=x&providers=" + provider, key));
         return answer.path("providers").get(0).path("status").asString();
     }

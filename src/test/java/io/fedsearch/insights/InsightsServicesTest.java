@@ -2,25 +2,42 @@ package io.fedsearch.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.sun.net.httpserver.HttpServer;
 import io.fedsearch.access.Caller;
 import io.fedsearch.history.QueryLog;
 import io.fedsearch.history.QueryRecord;
 import io.fedsearch.history.QueryRecorded;
 import io.fedsearch.web.InvalidParameterException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Service level, with Caller objects standing in for API keys (not merged yet). Each test starts far from the others in time. */
+/**
+ * Service level, with Callers built as the API-key filter would resolve them. Provider "rights" decides per item at a
+ * real local item-check upstream, which refuses the ids in {@link #REFUSED_ITEMS} to their principal and answers 500 to
+ * principal "gus". Each test starts 90 days after the last one, so no count or cache of another test is in its
+ * windows; time only moves forward, as the caches' ages follow the clock.
+ */
 @SpringBootTest(properties = {
         "fedsearch.providers.open.type=json",
         "fedsearch.providers.open.url=http://127.0.0.1:9/open?q={query}",
@@ -30,8 +47,52 @@ import org.springframework.context.annotation.Bean;
         "fedsearch.providers.closed.public=false",
         "fedsearch.providers.closed.url=http://127.0.0.1:9/closed?q={query}",
         "fedsearch.providers.closed.results-path=/items",
-        "fedsearch.providers.closed.fields.title=/title"})
+        "fedsearch.providers.closed.fields.title=/title",
+        "fedsearch.providers.rights.type=json",
+        "fedsearch.providers.rights.public=false",
+        "fedsearch.providers.rights.url=http://127.0.0.1:9/rights?q={query}",
+        "fedsearch.providers.rights.results-path=/items",
+        "fedsearch.providers.rights.fields.title=/title"})
 class InsightsServicesTest {
+
+    /** principal -> result ids the item check refuses it. */
+    private static final Map<String, Set<String>> REFUSED_ITEMS = new ConcurrentHashMap<>();
+    private static final HttpServer ITEM_CHECK = itemCheck();
+
+    private static HttpServer itemCheck() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            var json = JsonMapper.builder().build();
+            server.createContext("/check", exchange -> {
+                JsonNode asked = json.readTree(exchange.getRequestBody().readAllBytes());
+                String principal = asked.path("principal").asString();
+                var allowed = new ArrayList<String>();
+                asked.path("ids").forEach(id -> {
+                    if (!REFUSED_ITEMS.getOrDefault(principal, Set.of()).contains(id.asString())) allowed.add(id.asString());
+                });
+                byte[] body = json.writeValueAsBytes(Map.of("allowed", allowed));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(principal.equals("gus") ? 500 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void itemCheckUrl(DynamicPropertyRegistry registry) {
+        registry.add("fedsearch.providers.rights.item-check-url",
+                () -> "http://127.0.0.1:" + ITEM_CHECK.getAddress().getPort() + "/check");
+    }
+
+    @AfterAll
+    static void stopItemCheck() {
+        ITEM_CHECK.stop(0);
+    }
 
     @TestConfiguration
     static class Clocks {
@@ -49,7 +110,12 @@ class InsightsServicesTest {
     @Autowired ClickService clicks;
     @Autowired RecentService recent;
     @Autowired TrendingService trending;
+    @Autowired RecheckJob recheckJob;
     @Autowired ApplicationEventPublisher events;
+
+    private Instant later() {
+        return clock.instant().plus(Duration.ofDays(90));
+    }
 
     private QueryRecord query(String principal, String q, QueryRecord.ResultRow... rows) {
         var record = new QueryRecord(queryLog.nextId(), clock.instant(), principal, "api", q, null, null, null,
@@ -70,7 +136,7 @@ class InsightsServicesTest {
 
     @Test
     void trendingCountsOnlyClicksInsideTheWindow() {
-        Instant now = Instant.parse("2026-02-01T00:00:00Z");
+        Instant now = later();
         clock.set(now.minus(Duration.ofDays(10)));
         var old = query("bob", "old news", row("open", "w-old"));
         open(new Caller("bob", false, Set.of(), Map.of()), old, "open", "w-old");
@@ -89,7 +155,7 @@ class InsightsServicesTest {
 
     @Test
     void aRevokedEntitlementRemovesItsResultsFromRecentClicksAndTrending() {
-        clock.set(Instant.parse("2026-04-01T00:00:00Z"));
+        clock.set(later());
         var q = query("alice", "neutrinos", row("open", "r-open"), row("closed", "r-closed"));
         open(GRANTED, q, "open", "r-open");
         open(GRANTED, q, "closed", "r-closed");
@@ -107,7 +173,7 @@ class InsightsServicesTest {
 
     @Test
     void recentListsKeepFiveAndFoldDuplicates() {
-        clock.set(Instant.parse("2026-06-01T00:00:00Z"));
+        clock.set(later());
         var dave = new Caller("dave", false, Set.of(), Map.of());
         QueryRecord last = null;
         for (int i = 1; i <= 6; i++) {
@@ -125,28 +191,37 @@ class InsightsServicesTest {
     }
 
     @Test
-    void theDailyRecheckForgetsClicksTheItemCheckNowRefuses() {
-        clock.set(Instant.parse("2026-08-01T00:00:00Z"));
-        var q = query("erin", "rights", row("closed", "x1"), row("closed", "x2"));
-        var erin = new Caller("erin", false, Set.of("closed"), Map.of());
-        open(erin, q, "closed", "x1");
-        open(erin, q, "closed", "x2");
+    void theDailyRecheckForgetsClicksWhoseItemRightWasRevokedUpstreamAndTrendingHidesThem() {
+        clock.set(later());
+        var erin = new Caller("erin", false, Set.of("rights"), Map.of());
+        var fay = new Caller("fay", false, Set.of("rights"), Map.of());
+        var q = query("erin", "rights", row("rights", "x1"), row("rights", "x2"));
+        open(erin, q, "rights", "x1");
+        open(erin, q, "rights", "x2");
+        open(fay, query("fay", "rights too", row("rights", "x1")), "rights", "x1");
+        assertThat(trending.trending(erin, 1, 5).results()).extracting(JdbcClicks.Opened::resultId)
+                .containsExactly("x1", "x2");
 
-        int removed = clicks.recheck(Set.of("closed"), new ItemCheck() {
-            @Override
-            public boolean fineGrained(String provider) {
-                return true;
-            }
+        REFUSED_ITEMS.put("erin", Set.of("x1"));
+        recheckJob.recheck();
 
-            @Override
-            public boolean mayOpen(String principal, String provider, String resultId) {
-                return !resultId.equals("x1");
-            }
-        });
-
-        assertThat(removed).isEqualTo(2);
         assertThat(recent.clicks(erin)).extracting(OpenedResult::resultId).containsExactly("x2");
         assertThat(trending.trending(erin, 1, 5).results()).extracting(JdbcClicks.Opened::resultId).containsExactly("x2");
+        assertThat(trending.trending(fay, 1, 5).results())
+                .as("erin's click on x1 is forgotten; fay's still counts, and fay may still see it")
+                .extracting(JdbcClicks.Opened::resultId, JdbcClicks.Opened::opened)
+                .containsExactly(tuple("x1", 1L), tuple("x2", 1L));
+    }
+
+    @Test
+    void aFailingItemCheckDuringTheRecheckForgetsNothing() {
+        clock.set(later());
+        var gus = new Caller("gus", false, Set.of("rights"), Map.of());
+        open(gus, query("gus", "down", row("rights", "g1")), "rights", "g1");
+
+        recheckJob.recheck();
+
+        assertThat(recent.clicks(gus)).extracting(OpenedResult::resultId).containsExactly("g1");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.fedsearch.access.Caller;
 import io.fedsearch.history.QueryRecord;
 import io.fedsearch.history.QueryRecorded;
 import io.fedsearch.insights.RecentStore.Kind;
+import io.fedsearch.state.SharedRedis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
+/** Both stores against the same behaviour; the Redis one on an embedded Redis, shared by two replicas' clients. */
 class RecentStoreTest {
 
     private static RedisServer redis;
     private static String url;
-    private static RedisState first;
-    private static RedisState second;
+    private static SharedRedis first;
+    private static SharedRedis second;
 
     @BeforeAll
     static void startRedis() throws IOException {
@@ -36,8 +38,8 @@ class RecentStoreTest {
         redis = new RedisServer(port);
         redis.start();
         url = "redis://127.0.0.1:" + port;
-        first = new RedisState(url);
-        second = new RedisState(url);
+        first = new SharedRedis(url);
+        second = new SharedRedis(url);
     }
 
     @AfterAll
@@ -48,7 +50,7 @@ class RecentStoreTest {
     }
 
     static Stream<RecentStore> stores() {
-        return Stream.of(new InMemoryRecentStore(), new RedisRecentStore(first.commands()));
+        return Stream.of(new InMemoryRecentStore(), new RedisRecentStore(first));
     }
 
     @ParameterizedTest
@@ -88,8 +90,8 @@ class RecentStoreTest {
 
     @Test
     void twoReplicasOnOneRedisShowTheSameLists() {
-        var replicaA = new RecentService(new RedisRecentStore(first.commands()), null);
-        var replicaB = new RecentService(new RedisRecentStore(second.commands()), null);
+        var replicaA = new RecentService(new RedisRecentStore(first), null);
+        var replicaB = new RecentService(new RedisRecentStore(second), null);
         var carol = new Caller("carol", false, Set.of(), Map.of());
         for (int i = 1; i <= 4; i++) replicaA.onQuery(asked(i, "query " + i));
         for (int i = 3; i <= 6; i++) replicaB.onQuery(asked(10 + i, "Query " + i));
