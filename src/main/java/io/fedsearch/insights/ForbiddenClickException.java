@@ -1,9 +1,11 @@
 package io.fedsearch.insights;
 
+import io.fedsearch.web.ForbiddenException;
+
 /** The click names a query of another principal, or a provider the caller may no longer use: 403 problem+json. */
-final class ForbiddenClickException extends RuntimeException {
+final class ForbiddenClickException extends ForbiddenException {
 
     ForbiddenClickException(String message) {
-        super(message, null, false, false);
+        super(message);
     }
 }

@@ -88,6 +88,11 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "an unexpected error occurred", null);
