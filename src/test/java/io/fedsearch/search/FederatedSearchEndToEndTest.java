@@ -102,7 +102,11 @@ class FederatedSearchEndToEndTest {
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(answer.status).isEqualTo(200);
-        assertThat(elapsedMs).isLessThanOrEqualTo(400 + 50);
+        // The bound is on the service's own clock (request in to answer ready); the wall clock around the HTTP
+        // exchange also holds the test machine's scheduling, so it only proves nothing waited for the upstreams
+        // that hang for a minute.
+        assertThat(answer.body.get("took_ms").asLong()).isLessThanOrEqualTo(400 + 50);
+        assertThat(elapsedMs).isLessThan(5_000);
         assertThat(status(answer.body, "fast")).isEqualTo("ok");
         assertThat(status(answer.body, "slow")).isEqualTo("ok");
         assertThat(status(answer.body, "hang")).isEqualTo("timeout");
