@@ -96,7 +96,13 @@ class HistoryController {
 
     @Operation(summary = "One stored query with its results")
     @GetMapping("/api/v1/queries/{query_id}")
-    QueryView query(@PathVariable("query_id") long queryId) {
+    QueryView query(@PathVariable("query_id") String id) {
+        long queryId;
+        try {
+            queryId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("query_id", "query_id must be a number, not '" + id + "'");
+        }
         return log.find(queryId).map(r -> QueryView.of(r, true))
                 .orElseThrow(() -> new NotFoundException("no query with id " + queryId));
     }
