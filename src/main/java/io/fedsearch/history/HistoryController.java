@@ -43,7 +43,9 @@ class HistoryController {
     /** [fromMs, toMs] from inclusive unix seconds; the default is the 24 h before {@code to} (default now). */
     record Range(long fromMs, long toMs) {
 
-        static Range of(Long from, Long to) {
+        static Range of(String fromText, String toText) {
+            Long from = number("from", fromText);
+            Long to = number("to", toText);
             check("from", from);
             check("to", to);
             long end = to != null ? to : System.currentTimeMillis() / 1000;
@@ -59,17 +61,38 @@ class HistoryController {
         }
     }
 
+    /**
+     * A whole-number parameter, null when absent. Parsed here rather than by Spring's conversion so the 400 always
+     * names the parameter, whichever exception advice wins.
+     */
+    static Long number(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static int number(String name, String value, int fallback) {
+        Long n = number(name, value);
+        if (n == null) return fallback;
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) throw new InvalidParameterException(name, name + " is out of range");
+        return n.intValue();
+    }
+
     @Operation(summary = "Stored queries, newest first, paged with an opaque cursor")
     @GetMapping("/api/v1/queries")
     QueriesPage queries(
-            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) Long from,
-            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) Long to,
-            @Parameter(description = "1..1000") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
+            @Parameter(description = "1..1000") @RequestParam(required = false) String limit,
             @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) String cursor) {
         Range range = Range.of(from, to);
-        if (limit < 1 || limit > 1000) throw new InvalidParameterException("limit", "limit must be from 1 to 1000");
+        int max = number("limit", limit, 100);
+        if (max < 1 || max > 1000) throw new InvalidParameterException("limit", "limit must be from 1 to 1000");
         var after = cursor == null ? QueryHistory.Position.NEWEST : Cursors.decode(cursor);
-        var slice = history.newestFirst(range.fromMs(), range.toMs(), after, limit);
+        var slice = history.newestFirst(range.fromMs(), range.toMs(), after, max);
         return new QueriesPage(slice.records().stream().map(r -> QueryView.of(r, false)).toList(),
                 slice.next() == null ? null : Cursors.encode(slice.next()));
     }
@@ -82,7 +105,7 @@ class HistoryController {
      */
     @Operation(summary = "Every stored query in a range as a JSON download, streamed")
     @GetMapping("/api/v1/queries/export")
-    void export(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
+    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 HttpServletResponse response) throws IOException {
         Range range = Range.of(from, to);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -97,12 +120,8 @@ class HistoryController {
     @Operation(summary = "One stored query with its results")
     @GetMapping("/api/v1/queries/{query_id}")
     QueryView query(@PathVariable("query_id") String id) {
-        long queryId;
-        try {
-            queryId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("query_id", "query_id must be a number, not '" + id + "'");
-        }
+        Long queryId = number("query_id", id);
+        if (queryId == null) throw new InvalidParameterException("query_id", "query_id must be a whole number");
         return log.find(queryId).map(r -> QueryView.of(r, true))
                 .orElseThrow(() -> new NotFoundException("no query with id " + queryId));
     }
@@ -111,22 +130,25 @@ class HistoryController {
     @GetMapping("/api/v1/results")
     ResultsPage results(
             @Parameter(description = "only this query's results (then from/to default to all time)")
-            @RequestParam(name = "query_id", required = false) Long queryId,
+            @RequestParam(name = "query_id", required = false) String queryIdText,
             @Parameter(description = "provider id, exact") @RequestParam(required = false) String provider,
             @Parameter(description = "substring of any author") @RequestParam(required = false) String author,
             @Parameter(description = "substring of the title") @RequestParam(required = false) String title,
             @Parameter(description = "substring of the journal") @RequestParam(required = false) String journal,
-            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) Long from,
-            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) Long to,
-            @Parameter(description = "1..100000") @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "1..1000") @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
+            @Parameter(description = "1..100000") @RequestParam(required = false) String page,
+            @Parameter(description = "1..1000") @RequestParam(required = false) String size) {
+        Long queryId = number("query_id", queryIdText);
         Range range = queryId != null && from == null && to == null ? new Range(0, Long.MAX_VALUE) : Range.of(from, to);
-        if (page < 1 || page > 100_000) throw new InvalidParameterException("page", "page must be from 1 to 100000");
-        if (size < 1 || size > 1000) throw new InvalidParameterException("size", "size must be from 1 to 1000");
+        int p = number("page", page, 1);
+        int n = number("size", size, 50);
+        if (p < 1 || p > 100_000) throw new InvalidParameterException("page", "page must be from 1 to 100000");
+        if (n < 1 || n > 1000) throw new InvalidParameterException("size", "size must be from 1 to 1000");
         var filter = new QueryHistory.ResultFilter(queryId, text("provider", provider), text("author", author),
                 text("title", title), text("journal", journal), range.fromMs(), range.toMs());
-        var found = history.results(filter, (long) (page - 1) * size, size);
-        return new ResultsPage(found.total(), page, size,
+        var found = history.results(filter, (long) (p - 1) * n, n);
+        return new ResultsPage(found.total(), p, n,
                 found.results().stream().map(StoredResultView::of).toList());
     }
 
