@@ -2,7 +2,7 @@
 # History benchmarks (docs/bench-history.md). Usage: bench/history.sh [write|http|fill|export|results|all]
 #   write   sustained write rate through QueryLog on H2 and on PostgreSQL (100k queries x 10 results each)
 #   http    search throughput with recording on vs off (feature flag history), plus an nginx static ceiling
-#   fill    an H2 file database with 1M queries x 3 results over 10 days (bench/out/h2big), for export/results
+#   fill    an H2 file database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
 #   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
 #   results GET /api/v1/results with filters on the filled database: p50/p99 (wrk, 4 connections)
 source "$(dirname "$0")/lib.sh"
@@ -25,10 +25,15 @@ write_rate() {
   "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench postgres 100000 10 10 4 2>&1 | grep -E '^postgres'
 }
 
+# DATA (default h2big) names the filled database under bench/out; PER_QUERY results per query (default 3:
+# 3M result rows; PER_QUERY=10 DATA=h2big10 gives 10M).
+DATA=${DATA:-h2big}
+PER_QUERY=${PER_QUERY:-3}
+
 fill() {
   local cp; cp=$(test_classpath)
-  rm -rf "$OUT/h2big"
-  "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench h2 "$OUT/h2big/fedsearch" 1000000 3 10 4 2>&1 | grep -E '^h2'
+  rm -rf "${OUT:?}/$DATA"
+  "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench h2 "$OUT/$DATA/fedsearch" 1000000 "$PER_QUERY" 10 4 2>&1 | grep -E '^h2'
 }
 
 # start_app DB_URL JVM_OPTS [ARGS...]: the jar on APP_PORT, pid in $APP_PID.
@@ -42,6 +47,16 @@ start_app() {
 }
 
 stop_app() { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; }
+
+# run_wrk_search LABEL: like run_wrk, with a random q per request (bench/search.lua).
+run_wrk_search() {
+  local label=$1
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency -s "$BENCH_DIR/search.lua" \
+    "http://127.0.0.1:$APP_PORT" > "$OUT/$label.wrk.txt" 2>&1
+  printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")" \
+    "$(awk '$1=="50%" {print $2}' "$OUT/$label.wrk.txt")" "$(awk '$1=="99%" {print $2}' "$OUT/$label.wrk.txt")"
+}
 
 http() {
   install_tools
@@ -66,13 +81,15 @@ JSON
   start_nginx_static "$REF_PORT" "$OUT/search-answer.json"
   run_wrk "nginx-static-same-size" "http://127.0.0.1:$REF_PORT/static.json"
   stop_nginx "$REF_PORT"
-  run_wrk "search-history-on" "$url"
+  run_wrk "search-history-on-cached" "$url"
+  run_wrk_search "search-history-on-uncached"
   local written; written=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.written" | grep -o '"value":[0-9.E]*')
   local sync; sync=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.sync.writes" | grep -o '"value":[0-9.E]*')
   echo "(history on: written $written, request-side writes $sync)"
   stop_app
   start_app "jdbc:h2:file:$OUT/h2http/off" "-Xmx512m" "${provider[@]}" --fedsearch.flags.history=false
-  run_wrk "search-history-off" "$url"
+  run_wrk "search-history-off-cached" "$url"
+  run_wrk_search "search-history-off-uncached"
   stop_app
   stop_nginx "$UP_PORT"
 }
@@ -98,7 +115,7 @@ max_heap_while() {
 export_run() {
   JAR=$(build_jar)
   local xmx=${XMX:-256m}
-  start_app "jdbc:h2:file:$OUT/h2big/fedsearch" "-Xmx$xmx"
+  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch" "-Xmx$xmx"
   local now; now=$(date +%s)
   curl -s -o "$OUT/export.json" -w '%{http_code} %{size_download} bytes %{time_total} s\n' \
     "http://127.0.0.1:$APP_PORT/api/v1/queries/export?from=0&to=$now" > "$OUT/export.curl" &
@@ -125,7 +142,7 @@ run_wrk_template() {
 results_run() {
   install_tools
   JAR=$(build_jar)
-  start_app "jdbc:h2:file:$OUT/h2big/fedsearch" "-Xmx512m"
+  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch" "-Xmx512m"
   NOW=$(date +%s)
   local base="http://127.0.0.1:$APP_PORT/api/v1/results"
   echo "rows: $(curl -s "$base?from=0&to=$NOW&size=1" | grep -o '"total":[0-9]*')"

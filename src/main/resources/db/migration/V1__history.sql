@@ -53,9 +53,10 @@ CREATE TABLE query_results (
     doi           VARCHAR,
     PRIMARY KEY (query_id, provider, result_rank)
 );
--- /api/v1/results by time range (the default 24 h window) in time order.
-CREATE INDEX query_results_ts ON query_results (ts_ms, query_id);
--- /api/v1/results?provider=... within a time range.
-CREATE INDEX query_results_provider ON query_results (provider, ts_ms);
--- Seed-compatible GET /results: arXiv results, oldest first.
-CREATE INDEX query_results_type ON query_results (provider_type, ts_ms, query_id);
+-- /api/v1/results by time range (the default 24 h window): the index order is the answer's order
+-- (newest query first, then provider and rank), so a page is read without sorting the whole range.
+CREATE INDEX query_results_ts ON query_results (ts_ms DESC, query_id DESC, provider, result_rank);
+-- /api/v1/results?provider=... within a time range, in the same order.
+CREATE INDEX query_results_provider ON query_results (provider, ts_ms DESC, query_id DESC, result_rank);
+-- Seed-compatible GET /results: arXiv results, oldest first, in index order.
+CREATE INDEX query_results_type ON query_results (provider_type, ts_ms, query_id, provider, result_rank);
