@@ -142,7 +142,8 @@ run_wrk_template() {
 results_run() {
   install_tools
   JAR=$(build_jar)
-  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch" "-Xmx512m"
+  # H2_OPTS: extra H2 URL settings, e.g. ";CACHE_SIZE=1048576" (KiB; H2's page cache lives in the heap).
+  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch${H2_OPTS:-}" "-Xmx${XMX:-512m}"
   NOW=$(date +%s)
   local base="http://127.0.0.1:$APP_PORT/api/v1/results"
   echo "rows: $(curl -s "$base?from=0&to=$NOW&size=1" | grep -o '"total":[0-9]*')"
