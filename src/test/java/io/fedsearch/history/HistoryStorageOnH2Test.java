@@ -1,6 +1,6 @@
 package io.fedsearch.history;
 
-import io.fedsearch.testing.TestDatabase;
+import io.fedsearch.history.testing.TestDatabase;
 
 /** The history suite on the embedded default: an H2 file database. */
 class HistoryStorageOnH2Test extends HistoryStorageTest {

@@ -3,8 +3,8 @@ package io.fedsearch.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fedsearch.testing.TestApp;
-import io.fedsearch.testing.TestDatabase;
+import io.fedsearch.history.testing.TestApp;
+import io.fedsearch.history.testing.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

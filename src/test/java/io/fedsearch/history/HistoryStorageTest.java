@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fedsearch.history.QueryRecord.ProviderSummary;
 import io.fedsearch.history.QueryRecord.ResultRow;
-import io.fedsearch.testing.JsonUpstream;
-import io.fedsearch.testing.TestApp;
-import io.fedsearch.testing.TestDatabase;
+import io.fedsearch.history.testing.JsonUpstream;
+import io.fedsearch.history.testing.TestApp;
+import io.fedsearch.history.testing.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.fedsearch.history.internal;
 
-import io.fedsearch.testing.TestDatabase;
+import io.fedsearch.history.testing.TestDatabase;
 
 class HistoryWriterShutdownOnPostgresTest extends HistoryWriterShutdownTest {
 

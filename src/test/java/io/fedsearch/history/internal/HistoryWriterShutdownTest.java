@@ -3,7 +3,7 @@ package io.fedsearch.history.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fedsearch.history.QueryRecord;
-import io.fedsearch.testing.TestDatabase;
+import io.fedsearch.history.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

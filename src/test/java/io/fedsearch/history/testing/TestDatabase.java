@@ -1,4 +1,4 @@
-package io.fedsearch.testing;
+package io.fedsearch.history.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.fedsearch.testing;
+package io.fedsearch.history.testing;
 
 import io.fedsearch.FedsearchApplication;
 import java.io.IOException;

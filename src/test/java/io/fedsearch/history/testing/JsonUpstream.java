@@ -1,4 +1,4 @@
-package io.fedsearch.testing;
+package io.fedsearch.history.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
