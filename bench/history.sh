@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# History benchmarks (docs/bench-history.md). Usage: bench/history.sh [write|http|fill|export|results|all]
+#   write   sustained write rate through QueryLog on H2 and on PostgreSQL (100k queries x 10 results each)
+#   http    search throughput with recording on vs off (feature flag history), plus an nginx static ceiling
+#   fill    an H2 file database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
+#   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
+#   results GET /api/v1/results with filters on the filled database: p50/p99 (wrk, 4 connections)
+source "$(dirname "$0")/lib.sh"
+
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+APP_PORT=${APP_PORT:-18431}
+UP_PORT=${UP_PORT:-18432}
+REF_PORT=${REF_PORT:-18433}
+
+test_classpath() {
+  (cd "$ROOT" && ./mvnw -q -B -ntp test-compile \
+     && ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test) >/dev/null
+  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")"
+}
+
+write_rate() {
+  local cp; cp=$(test_classpath)
+  rm -rf "$OUT/h2w"
+  "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench h2 "$OUT/h2w/fedsearch" 100000 10 10 4 2>&1 | grep -E '^h2'
+  "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench postgres 100000 10 10 4 2>&1 | grep -E '^postgres'
+}
+
+# DATA (default h2big) names the filled database under bench/out; PER_QUERY results per query (default 3:
+# 3M result rows; PER_QUERY=10 DATA=h2big10 gives 10M).
+DATA=${DATA:-h2big}
+PER_QUERY=${PER_QUERY:-3}
+
+fill() {
+  local cp; cp=$(test_classpath)
+  rm -rf "${OUT:?}/$DATA"
+  "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench h2 "$OUT/$DATA/fedsearch" 1000000 "$PER_QUERY" 10 4 2>&1 | grep -E '^h2'
+}
+
+# start_app DB_URL JVM_OPTS [ARGS...]: the jar on APP_PORT, pid in $APP_PID.
+start_app() {
+  local url=$1 opts=$2; shift 2
+  # shellcheck disable=SC2086
+  "$JAVA" $opts -jar "$JAR" --server.port="$APP_PORT" --spring.datasource.url="$url" --logging.level.root=WARN \
+    --logging.level.fedsearch.request=WARN "$@" > "$OUT/app.log" 2>&1 &
+  APP_PID=$!
+  wait_http "http://127.0.0.1:$APP_PORT/actuator/health" 120
+}
+
+stop_app() { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; }
+
+# run_wrk_search LABEL: like run_wrk, with a random q per request (bench/search.lua).
+run_wrk_search() {
+  local label=$1
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency -s "$BENCH_DIR/search.lua" \
+    "http://127.0.0.1:$APP_PORT" > "$OUT/$label.wrk.txt" 2>&1
+  printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")" \
+    "$(awk '$1=="50%" {print $2}' "$OUT/$label.wrk.txt")" "$(awk '$1=="99%" {print $2}' "$OUT/$label.wrk.txt")"
+}
+
+http() {
+  install_tools
+  JAR=$(build_jar)
+  # The upstream: nginx serving one JSON search answer of 3 results.
+  cat > "$OUT/upstream.json" <<'JSON'
+{"total":42,"items":[{"id":"r1","title":"Result 1","url":"https://example.org/1","authors":["Ada Lovelace","Alan Turing"],"journal":"Journal of Tests"},{"id":"r2","title":"Result 2","url":"https://example.org/2","authors":["Ada Lovelace"],"journal":"Journal of Tests"},{"id":"r3","title":"Result 3","url":"https://example.org/3","authors":["Alan Turing"],"journal":"Journal of Tests"}]}
+JSON
+  start_nginx_static "$UP_PORT" "$OUT/upstream.json"
+  local provider=(--fedsearch.providers.docs.type=json
+    "--fedsearch.providers.docs.url=http://127.0.0.1:$UP_PORT/static.json?q={query}"
+    --fedsearch.providers.docs.results-path=/items --fedsearch.providers.docs.total-path=/total
+    --fedsearch.providers.docs.fields.title=/title --fedsearch.providers.docs.fields.url=/url
+    --fedsearch.providers.docs.fields.id=/id --fedsearch.providers.docs.fields.authors=/authors
+    --fedsearch.providers.docs.max-concurrency=1000)
+  local url="http://127.0.0.1:$APP_PORT/api/v1/search?q=federated"
+  echo "| run | requests/s | p50 | p99 |"
+  echo "| --- | --- | --- | --- |"
+  rm -rf "$OUT/h2http"
+  start_app "jdbc:h2:file:$OUT/h2http/on" "-Xmx512m" "${provider[@]}"
+  curl -s "$url" > "$OUT/search-answer.json"
+  start_nginx_static "$REF_PORT" "$OUT/search-answer.json"
+  run_wrk "nginx-static-same-size" "http://127.0.0.1:$REF_PORT/static.json"
+  stop_nginx "$REF_PORT"
+  run_wrk "search-history-on-cached" "$url"
+  run_wrk_search "search-history-on-uncached"
+  local written; written=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.written" | grep -o '"value":[0-9.E]*')
+  local sync; sync=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.sync.writes" | grep -o '"value":[0-9.E]*')
+  echo "(history on: written $written, request-side writes $sync)"
+  stop_app
+  start_app "jdbc:h2:file:$OUT/h2http/off" "-Xmx512m" "${provider[@]}" --fedsearch.flags.history=false
+  run_wrk "search-history-off-cached" "$url"
+  run_wrk_search "search-history-off-uncached"
+  stop_app
+  stop_nginx "$UP_PORT"
+}
+
+# mib METRIC: an actuator metric's value in MiB.
+mib() {
+  local v; v=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/$1" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2)
+  awk -v x="${v:-0}" 'BEGIN{printf "%d", x/1048576}'
+}
+
+# max_heap_while PID: polls every 0.5 s until PID ends; prints the peak heap used (garbage included) and the
+# peak live data after GC (jvm.gc.live.data.size), in MiB.
+max_heap_while() {
+  local pid=$1 max=0 live=0 v
+  while kill -0 "$pid" 2>/dev/null; do
+    v=$(mib "jvm.memory.used?tag=area:heap"); [ "$v" -gt "$max" ] && max=$v
+    v=$(mib "jvm.gc.live.data.size"); [ "$v" -gt "$live" ] && live=$v
+    sleep 0.5
+  done
+  echo "peak heap used $max MiB, peak live data after GC $live MiB"
+}
+
+export_run() {
+  JAR=$(build_jar)
+  local xmx=${XMX:-256m}
+  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch" "-Xmx$xmx"
+  local now; now=$(date +%s)
+  curl -s -o "$OUT/export.json" -w '%{http_code} %{size_download} bytes %{time_total} s\n' \
+    "http://127.0.0.1:$APP_PORT/api/v1/queries/export?from=0&to=$now" > "$OUT/export.curl" &
+  local curl_pid=$!
+  local peak; peak=$(max_heap_while $curl_pid)
+  echo "export (-Xmx$xmx): $(cat "$OUT/export.curl"), $peak"
+  echo "records in file: $(grep -o '"query_id"' "$OUT/export.json" | wc -l)"
+  stop_app
+}
+
+# run_wrk_template LABEL CONNECTIONS TEMPLATE: wrk with bench/results.lua (randomised parameters), 10 s.
+run_wrk_template() {
+  local label=$1 conns=$2 template=$3
+  TEMPLATE="$template" NOW="$NOW" wrk -t2 -c"$conns" -d10s --latency -s "$BENCH_DIR/results.lua" \
+    "http://127.0.0.1:$APP_PORT" > "$OUT/$label.wrk.txt" 2>&1
+  local rps p50 p99 bad
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$OUT/$label.wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$OUT/$label.wrk.txt")
+  bad=$(awk '/Non-2xx/ {print $NF}' "$OUT/$label.wrk.txt")
+  printf '| %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "${bad:-0}"
+}
+
+results_run() {
+  install_tools
+  JAR=$(build_jar)
+  # H2_OPTS: extra H2 URL settings, e.g. ";CACHE_SIZE=1048576" (KiB; H2's page cache lives in the heap).
+  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch${H2_OPTS:-}" "-Xmx${XMX:-512m}"
+  NOW=$(date +%s)
+  local base="http://127.0.0.1:$APP_PORT/api/v1/results"
+  echo "rows: $(curl -s "$base?from=0&to=$NOW&size=1" | grep -o '"total":[0-9]*')"
+  local q0; q0=$(curl -s "http://127.0.0.1:$APP_PORT/api/v1/queries?limit=1" | grep -o '"query_id":[0-9]*' | head -1 | cut -d: -f2)
+  echo "| query | requests/s | p50 | p99 | non-2xx |"
+  echo "| --- | --- | --- | --- | --- |"
+  # query ids of the filled database are spread over [1, ~1.3M]; a random one may be a gap (total 0), still a lookup.
+  run_wrk_template "by-query-id" 4 "/api/v1/results?query_id={a}{p}"
+  run_wrk_template "provider-random-1h" 4 "/api/v1/results?provider=docs&from={h0}&to={h1}"
+  run_wrk_template "author-substring-random-1h" 4 "/api/v1/results?author=author%20{a}&from={h0}&to={h1}"
+  run_wrk_template "last-24h-random-page" 4 "/api/v1/results?page={p}"
+  run_wrk_template "author-substring-last-24h" 2 "/api/v1/results?author=author%20{a}"
+  run_wrk_template "title-substring-all-time" 2 "/api/v1/results?title=topic%20{a}&from=0&to={now}"
+  stop_app
+}
+
+case "${1:-all}" in
+  write) write_rate ;;
+  http) http ;;
+  fill) fill ;;
+  export) export_run ;;
+  results) results_run ;;
+  all) write_rate; http; fill; export_run; results_run ;;
+esac

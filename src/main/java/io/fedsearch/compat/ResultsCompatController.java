@@ -1,0 +1,51 @@
+package io.fedsearch.compat;
+
+import io.fedsearch.history.QueryHistory;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The seed's stored arXiv results, oldest first, paged from 0. {@code author} is the result's authors joined
+ * with ", " (the seed kept one author string per result); a value not known is null. {@code page} >= 0 and
+ * {@code items_per_page} 1..1000, else 422 in FastAPI's shape; a page past the end is {@code []}.
+ */
+@RestController
+class ResultsCompatController {
+
+    private final QueryHistory history;
+
+    ResultsCompatController(QueryHistory history) {
+        this.history = history;
+    }
+
+    record StoredArxivResult(String author, String title, String journal) {
+    }
+
+    @GetMapping("/results")
+    ResponseEntity<?> results(@RequestParam(defaultValue = "0") String page,
+                              @RequestParam(name = "items_per_page", defaultValue = "10") String itemsPerPage) {
+        Integer p = integer(page);
+        if (p == null) return FastApiErrors.invalidQuery("page", "Input should be a valid integer, unable to parse string as an integer", "int_parsing", page);
+        if (p < 0) return FastApiErrors.invalidQuery("page", "Input should be greater than or equal to 0", "greater_than_equal", page);
+        Integer n = integer(itemsPerPage);
+        if (n == null) return FastApiErrors.invalidQuery("items_per_page", "Input should be a valid integer, unable to parse string as an integer", "int_parsing", itemsPerPage);
+        if (n < 1) return FastApiErrors.invalidQuery("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
+        if (n > 1000) return FastApiErrors.invalidQuery("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
+        List<StoredArxivResult> rows = history.resultsOfType("arxiv", (long) p * n, n).stream()
+                .map(s -> new StoredArxivResult(s.row().authors().isEmpty() ? null : String.join(", ", s.row().authors()),
+                        s.row().title(), s.row().journal()))
+                .toList();
+        return ResponseEntity.ok(rows);
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.fedsearch.history;
+
+import io.fedsearch.history.HistoryViews.QueriesPage;
+import io.fedsearch.history.HistoryViews.QueryView;
+import io.fedsearch.history.HistoryViews.ResultsPage;
+import io.fedsearch.history.HistoryViews.StoredResultView;
+import io.fedsearch.web.InvalidParameterException;
+import io.fedsearch.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading the query history: pages, a streamed export, one query with its results, and stored results. */
+@RestController
+class HistoryController {
+
+    /** Unix seconds accepted for from/to: 0 up to year 5138; keeps the millisecond arithmetic exact. */
+    private static final long MAX_SECONDS = 100_000_000_000L;
+    private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+    private final QueryHistory history;
+    private final QueryLog log;
+    private final JsonMapper json;
+
+    HistoryController(QueryHistory history, QueryLog log, JsonMapper json) {
+        this.history = history;
+        this.log = log;
+        this.json = json;
+    }
+
+    /** [fromMs, toMs] from inclusive unix seconds; the default is the 24 h before {@code to} (default now). */
+    record Range(long fromMs, long toMs) {
+
+        static Range of(String fromText, String toText) {
+            Long from = number("from", fromText);
+            Long to = number("to", toText);
+            check("from", from);
+            check("to", to);
+            long end = to != null ? to : System.currentTimeMillis() / 1000;
+            long start = from != null ? from : Math.max(0, end - DEFAULT_WINDOW.toSeconds());
+            if (start > end) throw new InvalidParameterException("from", "from must not be after to");
+            return new Range(start * 1000, end * 1000 + 999);
+        }
+
+        private static void check(String name, Long seconds) {
+            if (seconds != null && (seconds < 0 || seconds > MAX_SECONDS)) {
+                throw new InvalidParameterException(name, name + " must be unix seconds from 0 to " + MAX_SECONDS);
+            }
+        }
+    }
+
+    /**
+     * A whole-number parameter, null when absent. Parsed here rather than by Spring's conversion so the 400 always
+     * names the parameter, whichever exception advice wins.
+     */
+    static Long number(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static int number(String name, String value, int fallback) {
+        Long n = number(name, value);
+        if (n == null) return fallback;
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) throw new InvalidParameterException(name, name + " is out of range");
+        return n.intValue();
+    }
+
+    @Operation(summary = "Stored queries, newest first, paged with an opaque cursor")
+    @GetMapping("/api/v1/queries")
+    QueriesPage queries(
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
+            @Parameter(description = "1..1000") @RequestParam(required = false) String limit,
+            @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) String cursor) {
+        Range range = Range.of(from, to);
+        int max = number("limit", limit, 100);
+        if (max < 1 || max > 1000) throw new InvalidParameterException("limit", "limit must be from 1 to 1000");
+        var after = cursor == null ? QueryHistory.Position.NEWEST : Cursors.decode(cursor);
+        var slice = history.newestFirst(range.fromMs(), range.toMs(), after, max);
+        return new QueriesPage(slice.records().stream().map(r -> QueryView.of(r, false)).toList(),
+                slice.next() == null ? null : Cursors.encode(slice.next()));
+    }
+
+    /**
+     * The whole range as one JSON array, oldest first, written while it is read from the database (constant
+     * memory). Written on the request's own (virtual) thread rather than as an async StreamingResponseBody, so no
+     * async request timeout cuts a long export short. A failure mid-way ends the connection with an unfinished
+     * array, which no client can mistake for a whole one.
+     */
+    @Operation(summary = "Every stored query in a range as a JSON download, streamed")
+    @GetMapping("/api/v1/queries/export")
+    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                HttpServletResponse response) throws IOException {
+        Range range = Range.of(from, to);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("queries-" + range.fromMs() / 1000 + "-" + range.toMs() / 1000 + ".json").build().toString());
+        OutputStream out = response.getOutputStream();
+        try (SequenceWriter array = json.writer().writeValuesAsArray(out)) {
+            history.forEachOldestFirst(range.fromMs(), range.toMs(), r -> array.write(QueryView.of(r, false)));
+        }
+    }
+
+    @Operation(summary = "One stored query with its results")
+    @GetMapping("/api/v1/queries/{query_id}")
+    QueryView query(@PathVariable("query_id") String id) {
+        Long queryId = number("query_id", id);
+        if (queryId == null) throw new InvalidParameterException("query_id", "query_id must be a whole number");
+        return log.find(queryId).map(r -> QueryView.of(r, true))
+                .orElseThrow(() -> new NotFoundException("no query with id " + queryId));
+    }
+
+    @Operation(summary = "Stored results, filtered (case-insensitive substrings) and paged, newest query first")
+    @GetMapping("/api/v1/results")
+    ResultsPage results(
+            @Parameter(description = "only this query's results (then from/to default to all time)")
+            @RequestParam(name = "query_id", required = false) String queryIdText,
+            @Parameter(description = "provider id, exact") @RequestParam(required = false) String provider,
+            @Parameter(description = "substring of any author") @RequestParam(required = false) String author,
+            @Parameter(description = "substring of the title") @RequestParam(required = false) String title,
+            @Parameter(description = "substring of the journal") @RequestParam(required = false) String journal,
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
+            @Parameter(description = "1..100000") @RequestParam(required = false) String page,
+            @Parameter(description = "1..1000") @RequestParam(required = false) String size) {
+        Long queryId = number("query_id", queryIdText);
+        Range range = queryId != null && from == null && to == null ? new Range(0, Long.MAX_VALUE) : Range.of(from, to);
+        int p = number("page", page, 1);
+        int n = number("size", size, 50);
+        if (p < 1 || p > 100_000) throw new InvalidParameterException("page", "page must be from 1 to 100000");
+        if (n < 1 || n > 1000) throw new InvalidParameterException("size", "size must be from 1 to 1000");
+        var filter = new QueryHistory.ResultFilter(queryId, text("provider", provider), text("author", author),
+                text("title", title), text("journal", journal), range.fromMs(), range.toMs());
+        var found = history.results(filter, (long) (p - 1) * n, n);
+        return new ResultsPage(found.total(), p, n,
+                found.results().stream().map(StoredResultView::of).toList());
+    }
+
+    /** Trimmed filter text, null when absent or blank; at most 500 characters. */
+    private static String text(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        String trimmed = value.strip();
+        if (trimmed.length() > 500) throw new InvalidParameterException(name, name + " must be at most 500 characters");
+        return trimmed;
+    }
+}

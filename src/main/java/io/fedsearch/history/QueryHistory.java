@@ -1,0 +1,64 @@
+package io.fedsearch.history;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reading the kept queries. Times are epoch milliseconds, UTC, bounds inclusive. Reads see what the store has
+ * committed; a query still waiting to be written is found by {@link QueryLog#find} only.
+ */
+public interface QueryHistory {
+
+    /** Where a query sits in time order, (timestamp, id): the key of paging. */
+    record Position(long timestampMs, long queryId) {
+
+        /** Before every stored query: the start of a newest-first walk. */
+        public static final Position NEWEST = new Position(Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * One page of query records (without their results).
+     *
+     * @param next where the following page starts, null when this is the last one
+     */
+    record Slice(List<QueryRecord> records, Position next) {
+    }
+
+    /** Queries in [fromMs, toMs] strictly older than {@code after}, newest first, at most {@code limit}. */
+    Slice newestFirst(long fromMs, long toMs, Position after, int limit);
+
+    /** Every query in [fromMs, toMs] (without results), oldest first, streamed: memory stays constant. */
+    void forEachOldestFirst(long fromMs, long toMs, Consumer<QueryRecord> sink);
+
+    /**
+     * Which stored results to read. Text filters are case-insensitive substrings, null = any.
+     *
+     * @param queryId  only this query's results, null = any
+     * @param provider only this provider id (exact, case-insensitive), null = any
+     */
+    record ResultFilter(Long queryId, String provider, String author, String title, String journal, long fromMs,
+                        long toMs) {
+    }
+
+    /** One stored result with the query it answered. */
+    record StoredResult(long queryId, Instant timestamp, QueryRecord.ResultRow row) {
+    }
+
+    /** @param total every result matching the filter, not only this page */
+    record ResultPage(long total, List<StoredResult> results) {
+    }
+
+    /** Matching results, newest query first, then provider and rank; skips {@code offset}, at most {@code limit}. */
+    ResultPage results(ResultFilter filter, long offset, int limit);
+
+    /** One call made upstream by a provider of some type. */
+    record ProviderCall(long queryId, Instant timestamp, QueryRecord.ProviderSummary summary) {
+    }
+
+    /** Calls sent upstream (upstream_uri known) by providers of this type in [fromMs, toMs], oldest first. */
+    List<ProviderCall> callsOfType(String providerType, long fromMs, long toMs);
+
+    /** Results returned by providers of this type, oldest first; skips {@code offset}, at most {@code limit}. */
+    List<StoredResult> resultsOfType(String providerType, long offset, int limit);
+}

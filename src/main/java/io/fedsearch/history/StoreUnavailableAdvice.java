@@ -1,0 +1,35 @@
+package io.fedsearch.history;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * While the database is unreachable, reads of the history (and the seed-compatible endpoints over it) answer
+ * 503 problem+json with Retry-After instead of a 500. Searches are not affected: they never wait for the store.
+ */
+@RestControllerAdvice(basePackages = {"io.fedsearch.history", "io.fedsearch.compat"})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StoreUnavailableAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreUnavailableAdvice.class);
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("history store unavailable: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the history database is unreachable; try again shortly");
+        body.setType(URI.create("/problems/history-unavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+}

@@ -1,0 +1,67 @@
+package io.fedsearch.history.internal;
+
+import io.fedsearch.access.FeatureFlags;
+import io.fedsearch.history.QueryHistory;
+import io.fedsearch.history.QueryLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The history module's object graph in one place. The schema comes from Flyway (db/migration/V1__history.sql). */
+@Configuration(proxyBeanMethods = false)
+class HistoryConfiguration {
+
+    @Bean
+    HistoryWriter historyWriter(DataSource dataSource, PlatformTransactionManager transactions,
+                                HistoryProperties settings, MeterRegistry meters) {
+        var store = new JdbcBatchInsert(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+        return new HistoryWriter(store, settings, meters);
+    }
+
+    @Bean
+    QueryLog queryLog(DataSource dataSource, HistoryWriter writer, HistoryProperties settings, FeatureFlags flags,
+                      MeterRegistry meters) throws MetaDataAccessException {
+        var ids = new IdBlocks(sequence(dataSource), settings.idReserve(), meters);
+        return new JdbcQueryLog(ids, writer, new JdbcTemplate(dataSource), flags);
+    }
+
+    @Bean
+    QueryHistory queryHistory(DataSource dataSource, PlatformTransactionManager transactions,
+                              HistoryProperties settings) {
+        var streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(settings.exportFetchSize());
+        var readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return new JdbcQueryHistory(new JdbcTemplate(dataSource), streaming, readOnly);
+    }
+
+    @Bean
+    HistoryRetention historyRetention(DataSource dataSource, PlatformTransactionManager transactions,
+                                      HistoryProperties settings, MeterRegistry meters) {
+        return new HistoryRetention(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), settings,
+                meters);
+    }
+
+    @Bean
+    HistoryHealthIndicator historyHealthIndicator(HistoryWriter writer) {
+        return new HistoryHealthIndicator(writer);
+    }
+
+    /** nextval of query_ids in the dialect of the database at hand (H2 or PostgreSQL). */
+    private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) throws MetaDataAccessException {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        return "PostgreSQL".equalsIgnoreCase(product)
+                ? new PostgresSequenceMaxValueIncrementer(dataSource, "query_ids")
+                : new H2SequenceMaxValueIncrementer(dataSource, "query_ids");
+    }
+}

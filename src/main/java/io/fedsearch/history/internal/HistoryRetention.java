@@ -1,0 +1,66 @@
+package io.fedsearch.history.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes queries older than {@code fedsearch.history.retention} (default 90 days) with their providers and
+ * results, {@code retention-batch} queries per short transaction so concurrent writes never wait long. Runs every
+ * {@code fedsearch.history.retention-check} (default 1h, first run 1 min after start). Every replica may run it:
+ * deleting is idempotent. A failure is logged and retried at the next run.
+ */
+final class HistoryRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
+    private static final String OLDEST = """
+            SELECT query_id FROM queries WHERE ts_ms < ? ORDER BY ts_ms, query_id FETCH FIRST ? ROWS ONLY""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final HistoryProperties settings;
+    private final Counter deleted;
+
+    HistoryRetention(JdbcTemplate jdbc, TransactionTemplate tx, HistoryProperties settings, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.settings = settings;
+        this.deleted = meters.counter("fedsearch.history.retention.deleted");
+    }
+
+    @Scheduled(initialDelayString = "${fedsearch.history.retention-first-check:1m}",
+            fixedDelayString = "${fedsearch.history.retention-check:1h}")
+    void scheduled() {
+        try {
+            int n = deleteOlderThan(System.currentTimeMillis() - settings.retention().toMillis());
+            if (n > 0) log.info("history retention deleted {} queries older than {}", n, settings.retention());
+        } catch (RuntimeException e) {
+            log.error("history retention failed, retried at the next run: {}", e.getMessage());
+        }
+    }
+
+    /** Deletes every query before {@code cutoffMs} (epoch ms) in small batches; returns how many. */
+    int deleteOlderThan(long cutoffMs) {
+        int total = 0;
+        while (true) {
+            List<Long> ids = jdbc.queryForList(OLDEST, Long.class, cutoffMs, settings.retentionBatch());
+            if (ids.isEmpty()) return total;
+            String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            Object[] args = ids.toArray();
+            tx.executeWithoutResult(s -> {
+                jdbc.update("DELETE FROM query_results WHERE query_id IN (" + in + ")", args);
+                jdbc.update("DELETE FROM query_providers WHERE query_id IN (" + in + ")", args);
+                jdbc.update("DELETE FROM queries WHERE query_id IN (" + in + ")", args);
+            });
+            total += ids.size();
+            deleted.increment(ids.size());
+            if (ids.size() < settings.retentionBatch()) return total;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.fedsearch.history.internal;
+
+import io.fedsearch.history.QueryRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Writes query records off the request path: a bounded queue drained in JDBC batches by one background thread.
+ * <ul>
+ * <li>Queue full: the request writes its own record before it answers ({@code fedsearch.history.sync.writes}).</li>
+ * <li>Database down: the batch is retried with backoff (100 ms doubling to {@code retry-max}); records wait in the
+ * queue (bounded by {@code queue-capacity} + {@code batch-size}, gauge {@code fedsearch.history.backlog}). Only a
+ * record that finds the queue full <em>and</em> cannot be written itself is dropped
+ * ({@code fedsearch.history.dropped}, logged).</li>
+ * <li>A record rejected by the database itself (a constraint) is isolated by writing its batch one by one and is
+ * dropped alone; an id already stored (a commit whose answer was lost) counts as written.</li>
+ * <li>Shutdown: stopped in a late phase (after the web server, before the DataSource closes), it writes everything
+ * queued, waiting at most {@code shutdown-timeout}.</li>
+ * </ul>
+ * Every record stays in {@link #pending} until committed, so {@link #pending(long)} gives read-your-writes.
+ */
+final class HistoryWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final JdbcBatchInsert store;
+    private final HistoryProperties settings;
+    private final BlockingQueue<QueryRecord> queue;
+    private final Map<Long, QueryRecord> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter written;
+    private final Counter syncWrites;
+    private final Counter dropped;
+    private final Counter failures;
+    private final Timer batchTimer;
+    private volatile boolean stopping;
+    private volatile boolean running;
+    private volatile String lastError;
+    private volatile long failingSinceMs;
+    private Thread thread;
+
+    HistoryWriter(JdbcBatchInsert store, HistoryProperties settings, MeterRegistry meters) {
+        this.store = store;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.written = meters.counter("fedsearch.history.written");
+        this.syncWrites = meters.counter("fedsearch.history.sync.writes");
+        this.dropped = meters.counter("fedsearch.history.dropped");
+        this.failures = meters.counter("fedsearch.history.write.failures");
+        this.batchTimer = meters.timer("fedsearch.history.batch");
+        meters.gauge("fedsearch.history.backlog", this, HistoryWriter::backlog);
+    }
+
+    /** Keeps the record; never waits for the database unless the queue is full. */
+    void submit(QueryRecord record) {
+        pending.put(record.queryId(), record);
+        if (!stopping && queue.offer(record)) return;
+        syncWrites.increment();
+        try {
+            store.insert(List.of(record));
+            written.increment();
+        } catch (DuplicateKeyException e) {
+            written.increment();
+        } catch (RuntimeException e) {
+            dropped.increment();
+            log.error("query {} dropped: the history queue is full and the database refused it: {}",
+                    record.queryId(), e.getMessage());
+        } finally {
+            pending.remove(record.queryId());
+        }
+    }
+
+    /** The record of a query not yet committed, or null. */
+    QueryRecord pending(long queryId) {
+        return pending.get(queryId);
+    }
+
+    /** Records accepted but not yet committed: queued plus the batch being written. */
+    int backlog() {
+        return queue.size() + inFlight.get();
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /** Since when writes fail (epoch ms), 0 while they succeed. */
+    long failingSinceMs() {
+        return failingSinceMs;
+    }
+
+    double droppedCount() {
+        return dropped.count();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) return;
+        stopping = false;
+        thread = Thread.ofPlatform().daemon().name("history-writer").start(this::run);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        Thread writer;
+        synchronized (this) {
+            if (!running) return;
+            stopping = true;
+            writer = thread;
+        }
+        try {
+            if (!writer.join(settings.shutdownTimeout().plusSeconds(1))) writer.interrupt();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // A record queued in the instant the writer exited is written here rather than lost.
+        var left = new ArrayList<QueryRecord>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            try {
+                write(left);
+            } catch (RuntimeException e) {
+                dropped.increment(left.size());
+                log.error("{} query records not written at shutdown: {}", left.size(), e.getMessage());
+            }
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Low: started before the web server takes requests, stopped after it has drained them. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private void run() {
+        var batch = new ArrayList<QueryRecord>(settings.batchSize());
+        Duration backoff = FIRST_RETRY;
+        long giveUpAt = Long.MAX_VALUE;
+        while (true) {
+            try {
+                if (batch.isEmpty()) {
+                    if (stopping && queue.isEmpty()) return;
+                    fill(batch);
+                    inFlight.set(batch.size());
+                    if (batch.isEmpty()) continue;
+                }
+                write(batch);
+                batch.clear();
+                inFlight.set(0);
+                backoff = FIRST_RETRY;
+                failingSinceMs = 0;
+                lastError = null;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                if (failingSinceMs == 0) {
+                    failingSinceMs = System.currentTimeMillis();
+                    log.error("history writes failing, {} records waiting, retrying: {}", backlog(), e.getMessage());
+                }
+                lastError = e.getMessage();
+                if (stopping) {
+                    if (giveUpAt == Long.MAX_VALUE) giveUpAt = System.nanoTime() + settings.shutdownTimeout().toNanos();
+                    if (System.nanoTime() > giveUpAt) {
+                        int lost = batch.size() + queue.size();
+                        dropped.increment(lost);
+                        log.error("{} query records not written at shutdown: {}", lost, e.getMessage());
+                        return;
+                    }
+                }
+                if (!pause(backoff)) return;
+                backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Takes what is queued, waiting up to {@code linger} for a full batch; returns quickly when stopping. */
+    private void fill(List<QueryRecord> batch) throws InterruptedException {
+        QueryRecord first = queue.poll(POLL_SLICE_NANOS, TimeUnit.NANOSECONDS);
+        if (first == null) return;
+        batch.add(first);
+        long deadline = System.nanoTime() + settings.linger().toNanos();
+        while (batch.size() < settings.batchSize()) {
+            queue.drainTo(batch, settings.batchSize() - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= settings.batchSize() || stopping || left <= 0) return;
+            QueryRecord next = queue.poll(Math.min(left, POLL_SLICE_NANOS), TimeUnit.NANOSECONDS);
+            if (next != null) batch.add(next);
+        }
+    }
+
+    private void write(List<QueryRecord> batch) {
+        try {
+            batchTimer.record(() -> store.insert(batch));
+            committed(batch);
+        } catch (DataIntegrityViolationException e) {
+            // One record the database refuses (or one already stored) must not hold back the others.
+            for (QueryRecord record : batch) {
+                try {
+                    store.insert(List.of(record));
+                } catch (DuplicateKeyException duplicate) {
+                    log.debug("query {} was already stored", record.queryId());
+                } catch (DataIntegrityViolationException refused) {
+                    dropped.increment();
+                    pending.remove(record.queryId());
+                    log.error("query {} dropped: the database refused it: {}", record.queryId(), refused.getMessage());
+                    continue;
+                }
+                committed(List.of(record));
+            }
+        }
+    }
+
+    private void committed(List<QueryRecord> batch) {
+        written.increment(batch.size());
+        for (QueryRecord r : batch) pending.remove(r.queryId());
+    }
+
+    /** Backoff between attempts; false when interrupted. */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}

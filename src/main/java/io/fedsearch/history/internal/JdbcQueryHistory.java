@@ -1,0 +1,121 @@
+package io.fedsearch.history.internal;
+
+import io.fedsearch.history.QueryHistory;
+import io.fedsearch.history.QueryRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads of the history tables, portable SQL for H2 and PostgreSQL. Index use (see V1__history.sql): time ranges
+ * and keyset paging use {@code queries_ts}; a query's results the primary key; results by time the
+ * {@code query_results_ts} index, by provider {@code query_results_provider}. The text filters (author, title,
+ * journal: {@code lower(col) LIKE '%x%'}) are not index-backed: they scan the rows the other conditions leave.
+ */
+final class JdbcQueryHistory implements QueryHistory {
+
+    private static final String PAGE = "SELECT " + Rows.QUERY_COLUMNS + """
+
+            FROM (SELECT * FROM queries
+                  WHERE ts_ms BETWEEN ? AND ? AND (ts_ms < ? OR (ts_ms = ? AND query_id < ?))
+                  ORDER BY ts_ms DESC, query_id DESC
+                  FETCH FIRST ? ROWS ONLY) q
+            LEFT JOIN query_providers p ON p.query_id = q.query_id
+            ORDER BY q.ts_ms DESC, q.query_id DESC, p.seq_no""";
+    private static final String EXPORT = "SELECT " + Rows.QUERY_COLUMNS + """
+
+            FROM queries q LEFT JOIN query_providers p ON p.query_id = q.query_id
+            WHERE q.ts_ms BETWEEN ? AND ?
+            ORDER BY q.ts_ms, q.query_id, p.seq_no""";
+    private static final String CALLS = "SELECT " + Rows.QUERY_COLUMNS + """
+
+            FROM queries q JOIN query_providers p ON p.query_id = q.query_id
+            WHERE q.ts_ms BETWEEN ? AND ? AND p.provider_type = ? AND p.upstream_uri IS NOT NULL
+            ORDER BY q.ts_ms, q.query_id, p.seq_no""";
+    private static final String RESULTS_OF_TYPE = "SELECT " + Rows.RESULT_COLUMNS + """
+
+            FROM query_results
+            WHERE provider_type = ?
+            ORDER BY ts_ms, query_id, provider, result_rank
+            OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+
+    /** @param streaming a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor */
+    JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate streaming, TransactionTemplate readOnly) {
+        this.jdbc = jdbc;
+        this.streaming = streaming;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public Slice newestFirst(long fromMs, long toMs, Position after, int limit) {
+        var records = new ArrayList<QueryRecord>(limit + 1);
+        var assembler = new Rows.Assembler(records::add);
+        jdbc.query(PAGE, assembler::row, fromMs, toMs, after.timestampMs(), after.timestampMs(), after.queryId(),
+                limit + 1);
+        assembler.finish();
+        if (records.size() <= limit) return new Slice(records, null);
+        List<QueryRecord> page = records.subList(0, limit);
+        QueryRecord last = page.getLast();
+        return new Slice(List.copyOf(page), new Position(last.timestamp().toEpochMilli(), last.queryId()));
+    }
+
+    @Override
+    public void forEachOldestFirst(long fromMs, long toMs, Consumer<QueryRecord> sink) {
+        readOnly.executeWithoutResult(status -> {
+            var assembler = new Rows.Assembler(sink);
+            streaming.query(EXPORT, assembler::row, fromMs, toMs);
+            assembler.finish();
+        });
+    }
+
+    @Override
+    public ResultPage results(ResultFilter filter, long offset, int limit) {
+        var where = new StringBuilder(" WHERE ts_ms BETWEEN ? AND ?");
+        var args = new ArrayList<Object>(List.of(filter.fromMs(), filter.toMs()));
+        if (filter.queryId() != null) {
+            where.append(" AND query_id = ?");
+            args.add(filter.queryId());
+        }
+        if (filter.provider() != null) {
+            where.append(" AND provider = ?");
+            args.add(filter.provider().toLowerCase());
+        }
+        like(where, args, "authors", filter.author());
+        like(where, args, "title", filter.title());
+        like(where, args, "journal", filter.journal());
+        Long total = jdbc.queryForObject("SELECT count(*) FROM query_results" + where, Long.class, args.toArray());
+        args.add(offset);
+        args.add(limit);
+        List<StoredResult> rows = jdbc.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results" + where + """
+
+                ORDER BY ts_ms DESC, query_id DESC, provider, result_rank
+                OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""", Rows::result, args.toArray());
+        return new ResultPage(total == null ? 0 : total, rows);
+    }
+
+    /** Appends a case-insensitive substring condition; % _ and \ in the value match themselves. */
+    private static void like(StringBuilder where, List<Object> args, String column, String value) {
+        if (value == null) return;
+        where.append(" AND lower(").append(column).append(") LIKE ? ESCAPE '\\'");
+        String escaped = value.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        args.add("%" + escaped + "%");
+    }
+
+    @Override
+    public List<ProviderCall> callsOfType(String providerType, long fromMs, long toMs) {
+        return jdbc.query(CALLS, (rs, n) -> new ProviderCall(rs.getLong("query_id"),
+                Instant.ofEpochMilli(rs.getLong("ts_ms")), Rows.summary(rs)), fromMs, toMs, providerType);
+    }
+
+    @Override
+    public List<StoredResult> resultsOfType(String providerType, long offset, int limit) {
+        return jdbc.query(RESULTS_OF_TYPE, Rows::result, providerType, offset, limit);
+    }
+}
