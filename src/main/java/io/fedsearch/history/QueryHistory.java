@@ -61,4 +61,11 @@ public interface QueryHistory {
 
     /** Results returned by providers of this type, oldest first; skips {@code offset}, at most {@code limit}. */
     List<StoredResult> resultsOfType(String providerType, long offset, int limit);
+
+    /** A free-text query as asked: how often, and when last (epoch milliseconds). */
+    record AskedQuery(String q, long asks, long lastAskedMs) {
+    }
+
+    /** The free-text queries asked since {@code fromMs}, most asked first, at most {@code limit}. */
+    List<AskedQuery> mostAsked(long fromMs, int limit);
 }

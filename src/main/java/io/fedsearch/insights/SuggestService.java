@@ -1,5 +1,6 @@
 package io.fedsearch.insights;
 
+import io.fedsearch.history.QueryHistory;
 import io.fedsearch.history.QueryRecorded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -20,23 +22,29 @@ import org.springframework.stereotype.Service;
  * Suggest over this node's past queries and the reference data. Each search's free text ({@code q}) is counted as
  * it is logged; every {@code suggest-refresh} (5s) the queries asked since are written into the index, which readers
  * see atomically (Lucene's searcher manager). Past queries live in this process: a replica learns from the searches
- * it serves, plus the optional {@code suggest-history-seed} file at start-up.
+ * it serves; at start-up it loads the most asked queries of the stored history (shared by every replica on one
+ * database; at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the optional
+ * {@code suggest-history-seed} file.
  */
 @Service
 class SuggestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestService.class);
+    static final int HISTORY_LOAD = 200_000;
+    static final int HISTORY_DAYS = 90;
 
     private final SuggestEngine engine;
     private final Clock clock;
 
-    SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock) {
+    SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history) {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());
         this.engine = new SuggestEngine(reference);
+        var past = new ArrayList<>(stored(history));
         if (settings.suggestHistorySeed() != null) {
-            engine.load(seed(settings.suggestHistorySeed()));
+            past.addAll(seed(settings.suggestHistorySeed()));
         }
+        engine.load(past);
         log.info("suggest ready: {} reference entries, {} past queries", reference.size(), engine.pastQueries());
     }
 
@@ -53,6 +61,18 @@ class SuggestService implements AutoCloseable {
 
     List<SuggestEngine.Suggestion> suggest(String prefix, int limit) {
         return engine.suggest(prefix, limit, clock.instant());
+    }
+
+    /** The most asked stored queries; none (and a warning) when the store cannot be read now. */
+    private List<SuggestEngine.PastQuery> stored(QueryHistory history) {
+        long since = clock.millis() - java.time.Duration.ofDays(HISTORY_DAYS).toMillis();
+        try {
+            return history.mostAsked(since, HISTORY_LOAD).stream()
+                    .map(a -> new SuggestEngine.PastQuery(a.q(), a.asks(), a.lastAskedMs())).toList();
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("suggest starts without stored history, the store could not be read: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /** Lines "asks<TAB>query"; a line without a tab counts once. Last asked = now. */

@@ -30,6 +30,11 @@ final class JdbcQueryHistory implements QueryHistory {
             FROM queries q LEFT JOIN query_providers p ON p.query_id = q.query_id
             WHERE q.ts_ms BETWEEN ? AND ?
             ORDER BY q.ts_ms, q.query_id, p.seq_no""";
+    private static final String MOST_ASKED = """
+            SELECT q, count(*) AS asks, max(ts_ms) AS last_ms FROM queries
+            WHERE ts_ms >= ? AND q IS NOT NULL
+            GROUP BY q ORDER BY asks DESC, last_ms DESC
+            FETCH FIRST ? ROWS ONLY""";
     private static final String CALLS = "SELECT " + Rows.QUERY_COLUMNS + """
 
             FROM queries q JOIN query_providers p ON p.query_id = q.query_id
@@ -117,5 +122,11 @@ final class JdbcQueryHistory implements QueryHistory {
     @Override
     public List<StoredResult> resultsOfType(String providerType, long offset, int limit) {
         return jdbc.query(RESULTS_OF_TYPE, Rows::result, providerType, offset, limit);
+    }
+
+    @Override
+    public List<AskedQuery> mostAsked(long fromMs, int limit) {
+        return jdbc.query(MOST_ASKED, (rs, n) -> new AskedQuery(rs.getString("q"), rs.getLong("asks"),
+                rs.getLong("last_ms")), fromMs, limit);
     }
 }
