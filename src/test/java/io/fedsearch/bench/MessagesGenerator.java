@@ -85,6 +85,8 @@ public final class MessagesGenerator {
             "Could you find a dog sitter in {city} for {n} days?",
             "Book me a tennis lesson at the {hotel} on {day}.",
             "Everything was perfect, thank you! 🎉",
+            "Can you schedule a PCR test before my flight to {city}?",
+            "Please send me the latest itinerary for {city}.",
     };
 
     private MessagesGenerator() {
