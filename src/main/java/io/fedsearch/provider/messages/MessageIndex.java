@@ -11,9 +11,9 @@ import java.util.Locale;
  * what {@code message.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))} over every message would, in
  * upstream order: grams only narrow the candidates, and every candidate of a needle longer than two characters is
  * checked with {@code contains} on its own lower-cased text (lower-cased per message, because lower-casing can
- * change a text's length and depends on the context, e.g. the Greek final sigma).
+ * change a text's length and depends on the context, e.g. the Greek final sigma). Public only for the benchmark (io.fedsearch.bench).
  */
-final class MessageIndex {
+public final class MessageIndex {
 
     /** Trigram lists checked per candidate besides the smallest one; the contains check settles the rest. */
     private static final int PROBES = 3;
@@ -30,7 +30,7 @@ final class MessageIndex {
         this.builtAt = builtAt;
     }
 
-    static MessageIndex build(List<Message> messages) {
+    public static MessageIndex build(List<Message> messages) {
         var raw = new byte[messages.size()][];
         var lower = new String[messages.size()];
         for (int i = 0; i < raw.length; i++) {
@@ -41,7 +41,7 @@ final class MessageIndex {
     }
 
     /** Matching ordinals of one page and the total. */
-    record Matches(long total, int[] ordinals) {
+    public record Matches(long total, int[] ordinals) {
     }
 
     /**
@@ -51,7 +51,7 @@ final class MessageIndex {
      * @param offset matches to skip, from 0; past the end gives an empty page
      * @param limit  matches wanted, from 0
      */
-    Matches find(String q, long offset, int limit) {
+    public Matches find(String q, long offset, int limit) {
         String needle = q.toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
             int from = (int) Math.min(offset, lower.length);
@@ -73,7 +73,7 @@ final class MessageIndex {
         return new Matches(collector.total, collector.page.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    int size() {
+    public int size() {
         return raw.length;
     }
 
@@ -85,7 +85,7 @@ final class MessageIndex {
         return builtAt;
     }
 
-    int grams() {
+    public int grams() {
         return grams.grams();
     }
 
