@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * For every 1-, 2- and 3-character gram (UTF-16 units) of the lower-cased texts, the messages holding it. A text
  * that contains a needle contains every gram of the needle, so intersecting the needle's gram postings gives a
- * superset of the matches; needles of one or two characters are a single gram, and their postings are exact.
+ * superset of the matches; needles of one to three characters are a single gram, and their postings are exact.
  */
 final class GramIndex {
 

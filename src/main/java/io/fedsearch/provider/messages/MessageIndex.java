@@ -9,9 +9,10 @@ import java.util.Locale;
 /**
  * An immutable snapshot of every message with a gram index over the lower-cased texts. A search gives exactly
  * what {@code message.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))} over every message would, in
- * upstream order: grams only narrow the candidates, and every candidate of a needle longer than two characters is
- * checked with {@code contains} on its own lower-cased text (lower-cased per message, because lower-casing can
- * change a text's length and depends on the context, e.g. the Greek final sigma). Public only for the benchmark (io.fedsearch.bench).
+ * upstream order: grams only narrow the candidates. A needle of up to three characters is one gram, whose list is
+ * exact; every candidate of a longer needle is checked with {@code contains} on its own lower-cased text. Texts are
+ * lower-cased one message at a time, because lower-casing can change a text's length and depends on the context
+ * (the Greek final sigma). Public only for the benchmark (io.fedsearch.bench).
  */
 public final class MessageIndex {
 
@@ -68,7 +69,7 @@ public final class MessageIndex {
         lists.sort(Comparator.comparingInt(Postings::cardinality));
         var probes = new Postings.Probe[Math.min(PROBES, lists.size() - 1)];
         for (int i = 0; i < probes.length; i++) probes[i] = lists.get(i + 1).probe();
-        var collector = new Collector(needle, needle.length() > 2, probes, offset, limit);
+        var collector = new Collector(needle, needle.length() > 3, probes, offset, limit);
         lists.getFirst().forEach(collector);
         return new Matches(collector.total, collector.page.stream().mapToInt(Integer::intValue).toArray());
     }
