@@ -41,8 +41,11 @@ class MessagesCompatController {
     @GetMapping("/search")
     ResponseEntity<?> search(
             @Parameter(description = "substring of the message, any case; not trimmed; missing or empty = all") @RequestParam(required = false) String q,
-            @Parameter(description = "integer >= 1") @RequestParam(defaultValue = "1") String page,
-            @Parameter(description = "integer 1..100") @RequestParam(defaultValue = "10") String size) {
+            // Read as text (not defaultValue, which would also replace an empty value): FastAPI rejects page= as int_parsing.
+            @Parameter(description = "integer >= 1, default 1") @RequestParam(name = "page", required = false) String pageText,
+            @Parameter(description = "integer 1..100, default 10") @RequestParam(name = "size", required = false) String sizeText) {
+        String page = pageText == null ? "1" : pageText;
+        String size = sizeText == null ? "10" : sizeText;
         BigInteger pageNumber = integer(page);
         if (pageNumber == null) return notAnInteger("page", page);
         if (pageNumber.signum() < 1) return tooSmall("page", page);

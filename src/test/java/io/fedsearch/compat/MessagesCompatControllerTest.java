@@ -113,6 +113,8 @@ class MessagesCompatControllerTest {
                 "Input should be a valid integer, unable to parse string as an integer", "abc");
         assertRejected("/search?size=1.5", "size", "int_parsing",
                 "Input should be a valid integer, unable to parse string as an integer", "1.5");
+        assertRejected("/search?page=", "page", "int_parsing",
+                "Input should be a valid integer, unable to parse string as an integer", "");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.fedsearch.provider.messages;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,12 @@ public final class MessageIndex {
         for (int i = 0; i < probes.length; i++) probes[i] = lists.get(i + 1).probe();
         var collector = new Collector(needle, needle.length() > 3, probes, offset, limit);
         lists.getFirst().forEach(collector);
-        return new Matches(collector.total, collector.page.stream().mapToInt(Integer::intValue).toArray());
+        return new Matches(collector.total, Arrays.copyOf(collector.page, collector.kept));
+    }
+
+    /** Every matching ordinal, ascending; for the provider's cache of costly queries. */
+    public int[] findAll(String q) {
+        return find(q, 0, Integer.MAX_VALUE).ordinals();
     }
 
     public int size() {
@@ -98,7 +104,8 @@ public final class MessageIndex {
         private final Postings.Probe[] probes;
         private final long offset;
         private final long end;
-        private final List<Integer> page = new ArrayList<>();
+        private int[] page = new int[16];
+        private int kept;
         private long total;
 
         Collector(String needle, boolean verify, Postings.Probe[] probes, long offset, int limit) {
@@ -115,7 +122,10 @@ public final class MessageIndex {
                 if (!probe.has(ordinal)) return;
             }
             if (verify && !lower[ordinal].contains(needle)) return;
-            if (total >= offset && total < end) page.add(ordinal);
+            if (total >= offset && total < end) {
+                if (kept == page.length) page = Arrays.copyOf(page, kept * 2);
+                page[kept++] = ordinal;
+            }
             total++;
         }
     }
