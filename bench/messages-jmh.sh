@@ -16,5 +16,6 @@ echo "== footprint (build time, heap used after GC with the index alone)"
 "$JAVA" -Xmx3g -cp "$CP" io.fedsearch.bench.MessagesIndexBenchmark | tee "$OUT/messages-footprint.txt"
 
 echo "== JMH"
-"$JAVA" -cp "$CP" org.openjdk.jmh.Main 'io.fedsearch.bench.MessagesIndexBenchmark' \
-  -rf json -rff "$OUT/messages-jmh.json" "$@" | tee "$OUT/messages-jmh.txt"
+# Arguments replace the default selection, e.g. 'MessagesIndexBenchmark.index' for the index alone.
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/messages-jmh.json" \
+  "${@:-io.fedsearch.bench.MessagesIndexBenchmark}" | tee "$OUT/messages-jmh.txt"
