@@ -105,8 +105,8 @@ public class MessagesIndexBenchmark {
         var memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) System.gc();
         long heap = memory.getHeapMemoryUsage().getUsed();
-        System.out.printf("messages=%d chars=%d raw_json_bytes=%d grams=%d build_ms=%d heap_used_after_gc_mb=%d%n",
-                index.size(), chars, rawBytes, index.grams(), buildMs, heap >> 20);
+        System.out.printf("messages=%d chars=%d raw_json_bytes=%d grams=%d tokens=%d build_ms=%d heap_used_after_gc_mb=%d%n",
+                index.size(), chars, rawBytes, index.grams(), index.tokens(), buildMs, heap >> 20);
         var queries = new ArrayList<>(List.of("555-4821", "flight", "pa", "xylophone"));
         queries.addAll(List.of(args));
         for (String q : queries) {

@@ -1,16 +1,18 @@
 package io.fedsearch.provider.messages;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * For every 1-, 2- and 3-character gram (UTF-16 units) of the lower-cased texts, the messages holding it. A text
+ * For every 1-, 2- and 3-character gram (UTF-16 units) of some texts (messages, or tokens), the texts holding it. A text
  * that contains a needle contains every gram of the needle, so intersecting the needle's gram postings gives a
  * superset of the matches; needles of one to three characters are a single gram, and their postings are exact.
  */
 final class GramIndex {
+
+    /** Gram lists checked per candidate besides the smallest one; the contains check settles the rest. */
+    private static final int PROBES = 3;
 
     private final LongIntMap slots;
     private final Postings[] postings;
@@ -21,10 +23,9 @@ final class GramIndex {
     }
 
     static GramIndex build(String[] texts) {
-        // A list longer than this costs more as ints than as one bit per message.
-        int denseFrom = Math.max(64, texts.length / 32);
+        int denseFrom = PostingsBuilder.denseFrom(texts.length);
         var slots = new LongIntMap(1 << 14);
-        var building = new ArrayList<Builder>();
+        var building = new ArrayList<PostingsBuilder>();
         for (int ordinal = 0; ordinal < texts.length; ordinal++) {
             String text = texts[ordinal];
             int length = text.length();
@@ -48,11 +49,12 @@ final class GramIndex {
         return new GramIndex(slots, postings);
     }
 
-    private static void add(LongIntMap slots, List<Builder> building, long key, int ordinal, int count, int denseFrom) {
+    private static void add(LongIntMap slots, List<PostingsBuilder> building, long key, int ordinal, int count,
+                            int denseFrom) {
         int slot = slots.get(key);
         if (slot < 0) {
             slot = building.size();
-            building.add(new Builder(count, denseFrom));
+            building.add(new PostingsBuilder(count, denseFrom));
             slots.putNew(key, slot);
         }
         building.get(slot).add(ordinal);
@@ -83,6 +85,27 @@ final class GramIndex {
         return found;
     }
 
+    /**
+     * Calls the visitor, ascending, with every text (by ordinal) that holds the non-empty needle: the needle's
+     * rarest gram list drives, the next {@value #PROBES} lists filter, and when the grams cannot tell (a needle
+     * longer than three characters) {@code contains} on the text decides.
+     */
+    void forEachHolding(String needle, String[] texts, Postings.Visitor visitor) {
+        List<Postings> lists = postingsOf(needle);
+        if (lists == null) return;
+        lists.sort(Comparator.comparingInt(Postings::cardinality));
+        var probes = new Postings.Probe[Math.min(PROBES, lists.size() - 1)];
+        for (int i = 0; i < probes.length; i++) probes[i] = lists.get(i + 1).probe();
+        boolean verify = needle.length() > 3;
+        lists.getFirst().forEach(ordinal -> {
+            for (Postings.Probe probe : probes) {
+                if (!probe.has(ordinal)) return;
+            }
+            if (verify && !texts[ordinal].contains(needle)) return;
+            visitor.visit(ordinal);
+        });
+    }
+
     int grams() {
         return postings.length;
     }
@@ -98,43 +121,5 @@ final class GramIndex {
 
     private static long trigram(char c0, char c1, char c2) {
         return (3L << 48) | ((long) c0 << 32) | ((long) c1 << 16) | c2;
-    }
-
-    /** One gram's growing list; turns into a bit set once that is smaller. Ordinals arrive ascending. */
-    private static final class Builder {
-
-        private final int count;
-        private final int denseFrom;
-        private int[] ordinals = new int[2];
-        private BitSet bits;
-        private int cardinality;
-        private int last = -1;
-
-        Builder(int count, int denseFrom) {
-            this.count = count;
-            this.denseFrom = denseFrom;
-        }
-
-        void add(int ordinal) {
-            if (ordinal == last) return;
-            last = ordinal;
-            cardinality++;
-            if (bits != null) {
-                bits.set(ordinal);
-            } else if (cardinality > denseFrom) {
-                bits = new BitSet(count);
-                for (int i = 0; i < cardinality - 1; i++) bits.set(ordinals[i]);
-                bits.set(ordinal);
-                ordinals = null;
-            } else {
-                if (cardinality > ordinals.length) ordinals = Arrays.copyOf(ordinals, ordinals.length * 2);
-                ordinals[cardinality - 1] = ordinal;
-            }
-        }
-
-        Postings finish() {
-            return bits != null ? new Postings.Dense(bits, cardinality)
-                    : new Postings.Sparse(Arrays.copyOf(ordinals, cardinality));
-        }
     }
 }

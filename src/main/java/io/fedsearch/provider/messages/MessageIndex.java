@@ -1,34 +1,36 @@
 package io.fedsearch.provider.messages;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * An immutable snapshot of every message with a gram index over the lower-cased texts. A search gives exactly
- * what {@code message.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))} over every message would, in
- * upstream order: grams only narrow the candidates. A needle of up to three characters is one gram, whose list is
- * exact; every candidate of a longer needle is checked with {@code contains} on its own lower-cased text. Texts are
- * lower-cased one message at a time, because lower-casing can change a text's length and depends on the context
- * (the Greek final sigma). Public only for the benchmark (io.fedsearch.bench).
+ * An immutable snapshot of every message, indexed for substring search. A search gives exactly what
+ * {@code message.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))} over every message would, in
+ * upstream order, with the exact total:
+ * <ul>
+ *   <li>a needle of 1 to 3 characters is one gram: its list of messages is the answer ({@link GramIndex});</li>
+ *   <li>a longer needle without a space is answered from the distinct tokens ({@link TokenIndex});</li>
+ *   <li>a longer needle with a space: candidates from its rarest trigrams, each checked with {@code contains}.</li>
+ * </ul>
+ * Texts are lower-cased one message at a time, because lower-casing can change a text's length and depends on the
+ * context (the Greek final sigma). Public only for the benchmark (io.fedsearch.bench).
  */
 public final class MessageIndex {
-
-    /** Trigram lists checked per candidate besides the smallest one; the contains check settles the rest. */
-    private static final int PROBES = 3;
 
     private final byte[][] raw;
     private final String[] lower;
     private final GramIndex grams;
+    private final TokenIndex tokens;
     private final Instant builtAt;
 
-    private MessageIndex(byte[][] raw, String[] lower, GramIndex grams, Instant builtAt) {
+    private MessageIndex(byte[][] raw, String[] lower, GramIndex grams, TokenIndex tokens, Instant builtAt) {
         this.raw = raw;
         this.lower = lower;
         this.grams = grams;
+        this.tokens = tokens;
         this.builtAt = builtAt;
     }
 
@@ -39,7 +41,7 @@ public final class MessageIndex {
             raw[i] = messages.get(i).raw();
             lower[i] = messages.get(i).text().toLowerCase(Locale.ROOT);
         }
-        return new MessageIndex(raw, lower, GramIndex.build(lower), Instant.now());
+        return new MessageIndex(raw, lower, GramIndex.build(lower), TokenIndex.build(lower), Instant.now());
     }
 
     /** Matching ordinals of one page and the total. */
@@ -62,17 +64,23 @@ public final class MessageIndex {
             for (int i = 0; i < page.length; i++) page[i] = from + i;
             return new Matches(lower.length, page);
         }
-        List<Postings> lists = grams.postingsOf(needle);
-        if (lists == null) {
-            return new Matches(0, new int[0]);
+        if (needle.length() > 3 && needle.indexOf(' ') < 0) {
+            return page(tokens.holding(needle), offset, limit);
         }
-        lists = new ArrayList<>(lists);
-        lists.sort(Comparator.comparingInt(Postings::cardinality));
-        var probes = new Postings.Probe[Math.min(PROBES, lists.size() - 1)];
-        for (int i = 0; i < probes.length; i++) probes[i] = lists.get(i + 1).probe();
-        var collector = new Collector(needle, needle.length() > 3, probes, offset, limit);
-        lists.getFirst().forEach(collector);
+        var collector = new Collector(offset, limit);
+        grams.forEachHolding(needle, lower, collector);
         return new Matches(collector.total, Arrays.copyOf(collector.page, collector.kept));
+    }
+
+    private static Matches page(BitSet matches, long offset, int limit) {
+        int total = matches.cardinality();
+        int from = (int) Math.min(offset, total);
+        int to = (int) Math.min(total, from + (long) limit);
+        var page = new int[to - from];
+        int ordinal = matches.nextSetBit(0);
+        for (int skipped = 0; skipped < from; skipped++) ordinal = matches.nextSetBit(ordinal + 1);
+        for (int i = 0; i < page.length; i++, ordinal = matches.nextSetBit(ordinal + 1)) page[i] = ordinal;
+        return new Matches(total, page);
     }
 
     /** Every matching ordinal, ascending; for the provider's cache of costly queries. */
@@ -96,32 +104,26 @@ public final class MessageIndex {
         return grams.grams();
     }
 
-    /** Counts every match and keeps those of the wanted page; candidates arrive in ascending ordinal order. */
-    private final class Collector implements Postings.Visitor {
+    public int tokens() {
+        return tokens.tokens();
+    }
 
-        private final String needle;
-        private final boolean verify;
-        private final Postings.Probe[] probes;
+    /** Counts every match and keeps those of the wanted page; matches arrive in ascending ordinal order. */
+    private static final class Collector implements Postings.Visitor {
+
         private final long offset;
         private final long end;
         private int[] page = new int[16];
         private int kept;
         private long total;
 
-        Collector(String needle, boolean verify, Postings.Probe[] probes, long offset, int limit) {
-            this.needle = needle;
-            this.verify = verify;
-            this.probes = probes;
+        Collector(long offset, int limit) {
             this.offset = offset;
             this.end = offset + limit < 0 ? Long.MAX_VALUE : offset + limit;
         }
 
         @Override
         public void visit(int ordinal) {
-            for (Postings.Probe probe : probes) {
-                if (!probe.has(ordinal)) return;
-            }
-            if (verify && !lower[ordinal].contains(needle)) return;
             if (total >= offset && total < end) {
                 if (kept == page.length) page = Arrays.copyOf(page, kept * 2);
                 page[kept++] = ordinal;

@@ -17,6 +17,9 @@ sealed interface Postings {
     /** Calls the visitor with every ordinal, ascending. */
     void forEach(Visitor visitor);
 
+    /** Sets every ordinal of this list in {@code into}. */
+    void orInto(BitSet into);
+
     interface Visitor {
         void visit(int ordinal);
     }
@@ -50,6 +53,11 @@ sealed interface Postings {
         public void forEach(Visitor visitor) {
             for (int ordinal : ordinals) visitor.visit(ordinal);
         }
+
+        @Override
+        public void orInto(BitSet into) {
+            for (int ordinal : ordinals) into.set(ordinal);
+        }
     }
 
     record Dense(BitSet bits, int cardinality) implements Postings {
@@ -62,6 +70,11 @@ sealed interface Postings {
         @Override
         public void forEach(Visitor visitor) {
             for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) visitor.visit(i);
+        }
+
+        @Override
+        public void orInto(BitSet into) {
+            into.or(bits);
         }
     }
 }

@@ -41,7 +41,8 @@ class MessageIndexTest {
     void findsExactlyWhatAScanFindsForEdgeCases() {
         List.of("ΟΔΥΣΣΕΑΣ", "οδυσσεας", "οδυσσεασ", "Σ", "σ", "ς", "İ", "i̇", "istanbul", "İSTANBUL", "   ", " ", "🎉",
                 "\uD83C", "ǅ", "ǆ", "strasse", "STRASSE", "straße", "fine", "ﬁ", "kelvin k", "\u212A", "\t", "PARIS",
-                "par", "zzzzqqq", "the", "e ", ". ", "9", "ab").forEach(this::assertSameAsScan);
+                "par", "zzzzqqq", "the", "e ", ". ", "9", "ab", "🎉🎉", "i̇stanbul", "İSTANBUL İN", "ǅemal", "ς ", "three",
+                "tab\there", "ligature").forEach(this::assertSameAsScan);
     }
 
     @Test
