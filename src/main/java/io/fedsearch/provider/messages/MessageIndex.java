@@ -2,7 +2,6 @@ package io.fedsearch.provider.messages;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,22 +64,11 @@ public final class MessageIndex {
             return new Matches(lower.length, page);
         }
         if (needle.length() > 3 && needle.indexOf(' ') < 0) {
-            return page(tokens.holding(needle), offset, limit);
+            return tokens.holding(needle, offset, limit);
         }
         var collector = new Collector(offset, limit);
         grams.forEachHolding(needle, lower, collector);
         return new Matches(collector.total, Arrays.copyOf(collector.page, collector.kept));
-    }
-
-    private static Matches page(BitSet matches, long offset, int limit) {
-        int total = matches.cardinality();
-        int from = (int) Math.min(offset, total);
-        int to = (int) Math.min(total, from + (long) limit);
-        var page = new int[to - from];
-        int ordinal = matches.nextSetBit(0);
-        for (int skipped = 0; skipped < from; skipped++) ordinal = matches.nextSetBit(ordinal + 1);
-        for (int i = 0; i < page.length; i++, ordinal = matches.nextSetBit(ordinal + 1)) page[i] = ordinal;
-        return new Matches(total, page);
     }
 
     /** Every matching ordinal, ascending; for the provider's cache of costly queries. */

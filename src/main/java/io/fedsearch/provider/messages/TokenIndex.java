@@ -1,6 +1,7 @@
 package io.fedsearch.provider.messages;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 
@@ -56,11 +57,48 @@ final class TokenIndex {
         return new TokenIndex(distinct, postings, GramIndex.build(distinct), texts.length);
     }
 
-    /** The messages holding the needle, which must be non-empty and hold no space. */
-    BitSet holding(String needle) {
+    /**
+     * One page of the messages holding the needle (non-empty, without a space), ascending, and the exact total.
+     * Few matches are merged from the token lists into an array; many go through a bit set over all messages
+     * (125 KB at a million, too much garbage to make for every rare query).
+     */
+    MessageIndex.Matches holding(String needle, long offset, int limit) {
+        var lists = new ArrayList<Postings>();
+        grams.forEachHolding(needle, tokens, token -> lists.add(postings[token]));
+        long sum = 0;
+        for (Postings list : lists) sum += list.cardinality();
+        if (sum <= count / 64) {
+            // Every list here is sparse: a dense one alone holds more than count / 32.
+            var merged = new int[(int) sum];
+            int at = 0;
+            for (Postings list : lists) {
+                int[] ordinals = ((Postings.Sparse) list).ordinals();
+                System.arraycopy(ordinals, 0, merged, at, ordinals.length);
+                at += ordinals.length;
+            }
+            Arrays.sort(merged);
+            int unique = 0;
+            for (int i = 0; i < merged.length; i++) {
+                if (i == 0 || merged[i] != merged[i - 1]) merged[unique++] = merged[i];
+            }
+            int from = (int) Math.min(offset, unique);
+            int to = (int) Math.min(unique, from + (long) limit);
+            return new MessageIndex.Matches(unique, Arrays.copyOfRange(merged, from, to));
+        }
         var messages = new BitSet(count);
-        grams.forEachHolding(needle, tokens, token -> postings[token].orInto(messages));
-        return messages;
+        lists.forEach(list -> list.orInto(messages));
+        return page(messages, offset, limit);
+    }
+
+    private static MessageIndex.Matches page(BitSet matches, long offset, int limit) {
+        int total = matches.cardinality();
+        int from = (int) Math.min(offset, total);
+        int to = (int) Math.min(total, from + (long) limit);
+        var page = new int[to - from];
+        int ordinal = matches.nextSetBit(0);
+        for (int skipped = 0; skipped < from; skipped++) ordinal = matches.nextSetBit(ordinal + 1);
+        for (int i = 0; i < page.length; i++, ordinal = matches.nextSetBit(ordinal + 1)) page[i] = ordinal;
+        return new MessageIndex.Matches(total, page);
     }
 
     int tokens() {
