@@ -1,0 +1,101 @@
+package io.fedsearch.compat;
+
+import io.fedsearch.provider.UpstreamFailureException;
+import io.fedsearch.provider.messages.MessagesPage;
+import io.fedsearch.provider.messages.MessagesProvider;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The seed's {@code GET /search?q=&page=1&size=10} over the messages provider: {@code q} a case-insensitive
+ * substring of the message, taken as given (not trimmed; missing or empty = every message); upstream order; items
+ * exactly as the upstream gave them. Parameters are checked as FastAPI did (422 with a {@code detail} list; when
+ * both are wrong only page's error is listed). {@code page} is any integer from 1 (even past the range of a long:
+ * such pages are simply past the end); a page past the end is 200 with no results.
+ */
+@RestController
+class MessagesCompatController {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final BigInteger MAX_OFFSET = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final CompatMessages messages;
+
+    MessagesCompatController(CompatMessages messages) {
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Seed-compatible message search",
+            description = "Case-insensitive substring of the message, upstream order, the upstream's items verbatim.")
+    @GetMapping("/search")
+    ResponseEntity<?> search(
+            @Parameter(description = "substring of the message, any case; not trimmed; missing or empty = all") @RequestParam(required = false) String q,
+            // Read as text (not defaultValue, which would also replace an empty value): FastAPI rejects page= as int_parsing.
+            @Parameter(description = "integer >= 1, default 1") @RequestParam(name = "page", required = false) String pageText,
+            @Parameter(description = "integer 1..100, default 10") @RequestParam(name = "size", required = false) String sizeText) {
+        String page = pageText == null ? "1" : pageText;
+        String size = sizeText == null ? "10" : sizeText;
+        BigInteger pageNumber = integer(page);
+        if (pageNumber == null) return notAnInteger("page", page);
+        if (pageNumber.signum() < 1) return tooSmall("page", page);
+        BigInteger sizeNumber = integer(size);
+        if (sizeNumber == null) return notAnInteger("size", size);
+        if (sizeNumber.signum() < 1) return tooSmall("size", size);
+        if (sizeNumber.compareTo(BigInteger.valueOf(100)) > 0) {
+            return FastApiErrors.invalidQuery("size", "Input should be less than or equal to 100", "less_than_equal", size);
+        }
+        Optional<MessagesProvider> provider = messages.provider();
+        if (provider.isEmpty()) {
+            return FastApiErrors.detail(HttpStatus.SERVICE_UNAVAILABLE, "no messages provider is configured and enabled");
+        }
+        int limit = sizeNumber.intValueExact();
+        // Any offset a long cannot hold is past the end of any index.
+        BigInteger offset = pageNumber.subtract(BigInteger.ONE).multiply(sizeNumber);
+        MessagesPage found;
+        try {
+            found = provider.get().find(q, offset.min(MAX_OFFSET).longValueExact(), limit);
+        } catch (UpstreamFailureException e) {
+            return FastApiErrors.detail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body(found, pageNumber, limit));
+    }
+
+    /** {"total":T,"page":P,"size":S,"results":[items verbatim]}, written by hand to keep each item's bytes as is. */
+    private static byte[] body(MessagesPage found, BigInteger page, int size) {
+        var out = new ByteArrayOutputStream(256 + found.items().size() * 256);
+        out.writeBytes(("{\"total\":" + found.total() + ",\"page\":" + page + ",\"size\":" + size + ",\"results\":[")
+                .getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < found.items().size(); i++) {
+            if (i > 0) out.write(',');
+            out.writeBytes(found.items().get(i));
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** Pydantic's lax integer: optional surrounding whitespace and sign, decimal digits; null when not one. */
+    private static BigInteger integer(String text) {
+        String stripped = text.strip();
+        return INTEGER.matcher(stripped).matches() ? new BigInteger(stripped) : null;
+    }
+
+    private static ResponseEntity<?> notAnInteger(String parameter, String input) {
+        return FastApiErrors.invalidQuery(parameter, "Input should be a valid integer, unable to parse string as an integer",
+                "int_parsing", input);
+    }
+
+    private static ResponseEntity<?> tooSmall(String parameter, String input) {
+        return FastApiErrors.invalidQuery(parameter, "Input should be greater than or equal to 1", "greater_than_equal", input);
+    }
+}
