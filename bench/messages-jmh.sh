@@ -13,9 +13,9 @@ JAVA="${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}"
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/messages-cp.txt")"
 
 echo "== footprint (build time, heap used after GC with the index alone)"
-"$JAVA" -Xmx3g -cp "$CP" io.fedsearch.bench.MessagesIndexBenchmark | tee "$OUT/messages-footprint.txt"
+"$JAVA" -Xmx3g -cp "$CP" io.fedsearch.provider.messages.MessagesIndexBenchmark | tee "$OUT/messages-footprint.txt"
 
 echo "== JMH"
 # Arguments replace the default selection, e.g. 'MessagesIndexBenchmark.index' for the index alone.
 "$JAVA" -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/messages-jmh.json" \
-  "${@:-io.fedsearch.bench.MessagesIndexBenchmark}" | tee "$OUT/messages-jmh.txt"
+  "${@:-io.fedsearch.provider.messages.MessagesIndexBenchmark}" | tee "$OUT/messages-jmh.txt"

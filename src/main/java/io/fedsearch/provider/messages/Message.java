@@ -6,5 +6,5 @@ package io.fedsearch.provider.messages;
  * @param raw  the item's JSON as the upstream gave it (fields and their order kept; whitespace compacted), UTF-8
  * @param text its {@code message} field (public only for the benchmark in io.fedsearch.bench)
  */
-public record Message(byte[] raw, String text) {
+record Message(byte[] raw, String text) {
 }

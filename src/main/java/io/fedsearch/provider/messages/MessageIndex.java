@@ -17,7 +17,7 @@ import java.util.Locale;
  * Texts are lower-cased one message at a time, because lower-casing can change a text's length and depends on the
  * context (the Greek final sigma). Public only for the benchmark (io.fedsearch.bench).
  */
-public final class MessageIndex {
+final class MessageIndex {
 
     private final byte[][] raw;
     private final String[] lower;

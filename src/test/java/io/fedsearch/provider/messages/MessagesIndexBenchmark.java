@@ -1,7 +1,6 @@
-package io.fedsearch.bench;
+package io.fedsearch.provider.messages;
 
-import io.fedsearch.provider.messages.Message;
-import io.fedsearch.provider.messages.MessageIndex;
+import io.fedsearch.bench.MessagesGenerator;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
