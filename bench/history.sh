@@ -40,7 +40,7 @@ fill() {
 start_app() {
   local url=$1 opts=$2; shift 2
   # shellcheck disable=SC2086
-  "$JAVA" $opts -jar "$JAR" --server.port="$APP_PORT" --spring.datasource.url="$url" --logging.level.root=WARN \
+  "$JAVA" $opts -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port="$APP_PORT" --spring.datasource.url="$url" --logging.level.root=WARN \
     --logging.level.fedsearch.request=WARN "$@" > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   wait_http "http://127.0.0.1:$APP_PORT/actuator/health" 120

@@ -24,7 +24,7 @@ NGINX_PORT=$(free_port)
 # start_app PORT [ARGS...]: the packaged jar with an in-memory database; its pid is added to PIDS.
 start_app() {
   local port=$1; shift
-  "$JAVA" -Xmx2g -jar "$JAR" --server.port="$port" --spring.datasource.url="jdbc:h2:mem:bench" \
+  "$JAVA" -Xmx2g -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port="$port" --spring.datasource.url="jdbc:h2:mem:bench" \
     --logging.level.fedsearch.request=WARN "$@" > "$OUT/messages-app-$port.log" 2>&1 &
   PIDS+=($!)
 }

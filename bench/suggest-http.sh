@@ -18,7 +18,7 @@ awk -v n="$N" 'BEGIN { srand(42); split("ne u tri no so lar quan tum gra vi ta t
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$JAVA" -Xms2g -Xmx3g -jar "$JAR" --server.port="$PORT" --spring.datasource.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
+"$JAVA" -Xms2g -Xmx3g -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port="$PORT" --spring.datasource.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
   --fedsearch.insights.suggest-history-seed="$SEED" --logging.level.fedsearch.request=WARN > "$OUT/suggest-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; stop_nginx $NGINX_PORT' EXIT
