@@ -31,7 +31,7 @@ JAVA=$(find_java)
 
 # Every benchmarked app gets these: wrk calls anonymously from one address, and the anonymous rate limit
 # (5/s by default) would turn the run into a 429 benchmark.
-BENCH_APP_ARGS=(--fedsearch.access.anonymous.per-second=100000000 --fedsearch.access.anonymous.per-hour=1000000000000)
+BENCH_APP_ARGS=(--fedsearch.access.anonymous.per-second=100000000 --fedsearch.access.anonymous.per-hour=2000000000)
 
 install_tools() {
   local need=()
