@@ -30,7 +30,7 @@ ARGS+=(${BENCH_EXTRA_ARGS:-})
 
 rm -rf "$OUT/bench-data"
 START=$(date +%s%N)
-"$JAVA" -Xmx1g -jar "$JAR" "${BENCH_APP_ARGS[@]}" "${ARGS[@]}" > "$OUT/app.stdout" 2>&1 & PIDS+=($!)
+"$JAVA" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$JAR" "${BENCH_APP_ARGS[@]}" "${ARGS[@]}" > "$OUT/app.stdout" 2>&1 & PIDS+=($!)
 wait_http "http://127.0.0.1:18080/actuator/health/readiness" 120
 READY_MS=$(( ($(date +%s%N) - START) / 1000000 ))
 STARTED=$(grep -o 'Started FedsearchApplication in [0-9.]* seconds' "$OUT/app.stdout" "$OUT/app.log" 2>/dev/null | head -1 | grep -o '[0-9.]* seconds')
