@@ -44,7 +44,7 @@ class QueriesCompatController {
     /**
      * One logged arXiv query as the seed answered it.
      *
-     * @param status     the arXiv HTTP status stored; null when arXiv never answered (timeout, refused)
+     * @param status     the arXiv HTTP status stored (calls arXiv never answered are not listed)
      * @param numResults arXiv's totalResults; 0 when it gave none
      */
     record LoggedQuery(String query, String timestamp, Integer status, long numResults) {
@@ -86,7 +86,9 @@ class QueriesCompatController {
         long toMs = to.toInstant(ZoneOffset.UTC).toEpochMilli();
         // Inclusive end: a whole-second bound takes in the whole of that second, as the seed's stored times had none.
         if (to.getNano() == 0) toMs += 999;
+        // Only calls arXiv answered: the seed logged a query with arXiv's status, and its clients read an integer.
         return history.callsOfType(ARXIV, fromMs, toMs).stream()
+                .filter(call -> call.summary().httpStatus() != null)
                 .map(call -> new LoggedQuery("ArXiv Query: " + searchQuery(call.summary().upstreamUri()),
                         SECONDS.format(call.timestamp().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)),
                         call.summary().httpStatus(), call.summary().total() == null ? 0 : call.summary().total()))

@@ -259,10 +259,14 @@ abstract class HistoryStorageTest {
         QueryRecord arxiv = record(log.nextId(), t, "compat", "arxiv", "arxiv", ARXIV_URI, List.of());
         QueryRecord other = record(log.nextId(), t.plusSeconds(1), "compat", "docs", "json", "http://x/?q=a", List.of());
         QueryRecord later = record(log.nextId(), t.plusSeconds(3600), "compat", "arxiv", "arxiv", ARXIV_URI, List.of());
+        var timedOut = new ProviderSummary("arxiv", "arxiv", "timeout", 2000, null, 0, "no answer", ARXIV_URI, null);
+        QueryRecord unanswered = new QueryRecord(log.nextId(), t.plusMillis(100), "compat", "api", "q", null, null,
+                null, List.of(timedOut), 2001, List.of());
         log.append(arxiv);
         log.append(other);
         log.append(later);
-        awaitStored(List.of(arxiv.queryId(), other.queryId(), later.queryId()));
+        log.append(unanswered);
+        awaitStored(List.of(arxiv.queryId(), other.queryId(), later.queryId(), unanswered.queryId()));
 
         HttpResponse<String> download = app.get("/queries?start_timestamp=2021-03-04T00:00:00&end_timestamp=2021-03-04T05:06:07");
         assertThat(download.statusCode()).isEqualTo(200);
