@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,9 +49,11 @@ class ArxivCompatControllerTest {
 
     @LocalServerPort
     int port;
+    private final QueryLog queryLog;
 
-    @Autowired
-    QueryLog queryLog;
+    ArxivCompatControllerTest(QueryLog queryLog) {
+        this.queryLog = queryLog;
+    }
 
     record Answer(int status, JsonNode body) {
     }

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,14 +103,24 @@ class InsightsServicesTest {
 
     private static final Caller GRANTED = new Caller("alice", false, Set.of("closed"), Map.of());
     private static final Caller REVOKED = new Caller("alice", false, Set.of(), Map.of());
+    private final MutableClock clock;
+    private final QueryLog queryLog;
+    private final ClickService clicks;
+    private final RecentService recent;
+    private final TrendingService trending;
+    private final RecheckJob recheckJob;
+    private final ApplicationEventPublisher events;
 
-    @Autowired MutableClock clock;
-    @Autowired QueryLog queryLog;
-    @Autowired ClickService clicks;
-    @Autowired RecentService recent;
-    @Autowired TrendingService trending;
-    @Autowired RecheckJob recheckJob;
-    @Autowired ApplicationEventPublisher events;
+    InsightsServicesTest(MutableClock clock, QueryLog queryLog, ClickService clicks, RecentService recent,
+                         TrendingService trending, RecheckJob recheckJob, ApplicationEventPublisher events) {
+        this.clock = clock;
+        this.queryLog = queryLog;
+        this.clicks = clicks;
+        this.recent = recent;
+        this.trending = trending;
+        this.recheckJob = recheckJob;
+        this.events = events;
+    }
 
     private Instant later() {
         return clock.instant().plus(Duration.ofDays(90));

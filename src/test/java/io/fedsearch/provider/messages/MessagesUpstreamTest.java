@@ -22,7 +22,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,9 +45,11 @@ class MessagesUpstreamTest {
 
     @LocalServerPort
     int port;
+    private final ProviderCatalog catalog;
 
-    @Autowired
-    ProviderCatalog catalog;
+    MessagesUpstreamTest(ProviderCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @AfterAll
     static void stop() {
