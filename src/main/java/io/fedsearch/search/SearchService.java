@@ -22,6 +22,7 @@ import io.fedsearch.search.internal.ProviderCache;
 import io.fedsearch.search.internal.ProviderCall;
 import io.fedsearch.search.internal.ResultMerger;
 import io.fedsearch.web.InvalidParameterException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public class SearchService {
     }
 
     /** The deadline used when a request gives none. */
-    public java.time.Duration defaultTimeout() {
+    public Duration defaultTimeout() {
         return settings.defaultTimeout();
     }
 
@@ -89,7 +90,6 @@ public class SearchService {
         Instant timestamp = Instant.now();
         Deadline deadline = Deadline.in(request.deadline());
         Map<String, ProviderOutcome> decided = new LinkedHashMap<>();
-        Map<String, ProviderQuery> queries = new LinkedHashMap<>();
         var tasks = new ArrayList<FanOut.Task>();
         for (ProviderCatalog.Entry entry : selection(request, caller)) {
             ProviderInfo info = entry.info();
@@ -98,7 +98,6 @@ public class SearchService {
             ProviderOutcome early = decide(entry, query, caller);
             decided.put(info.id(), early);
             if (early == null) {
-                queries.put(info.id(), query);
                 tasks.add(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
                         tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true)));
             }
@@ -165,7 +164,7 @@ public class SearchService {
     /** The outcome of a provider that is not to be called, or null when it is to be called. */
     private ProviderOutcome decide(ProviderCatalog.Entry entry, ProviderQuery query, Caller caller) {
         ProviderInfo info = entry.info();
-        if (!info.enabled() || !flags.enabled(io.fedsearch.access.FeatureFlags.provider(info.id()))) {
+        if (!info.enabled() || !flags.enabled(FeatureFlags.provider(info.id()))) {
             return new Skipped(info.id(), ProviderStatus.DISABLED);
         }
         if (!caller.mayUse(info)) {

@@ -6,7 +6,6 @@ import io.fedsearch.provider.ProviderInfo;
 import io.fedsearch.provider.ProviderPage;
 import io.fedsearch.provider.ProviderQuery;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +50,5 @@ public class ProviderCache {
     /** Forgets every kept answer of every provider. */
     public void flush() {
         caches.values().forEach(Cache::invalidateAll);
-    }
-
-    static Duration staleLimit(ProviderInfo provider) {
-        return provider.cacheTtl().multipliedBy(STALE_FACTOR);
     }
 }

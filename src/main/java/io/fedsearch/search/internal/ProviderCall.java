@@ -77,9 +77,7 @@ public class ProviderCall {
 
     /** The outcome of a call the fan-out gave up on: a stale answer if one is held, else a timeout. */
     public ProviderOutcome abandoned(ProviderInfo info, ProviderQuery query, long tookMs) {
-        var failed = new Failed(info.id(), ProviderStatus.TIMEOUT, tookMs,
-                "no answer within " + tookMs + " ms", Trace.NONE);
-        return staleOr(info, query, failed);
+        return staleOr(info, query, timedOut(info, tookMs, Trace.NONE));
     }
 
     private ProviderOutcome staleOr(ProviderInfo info, ProviderQuery query, Failed failed) {
@@ -127,15 +125,16 @@ public class ProviderCall {
             case ProviderCallRefusedException refused -> new Failed(info.id(),
                     refused.reason() == ProviderCallRefusedException.Reason.CIRCUIT_OPEN
                             ? ProviderStatus.CIRCUIT_OPEN : ProviderStatus.REJECTED, tookMs, refused.getMessage(), trace);
-            case TimeoutException t -> new Failed(info.id(), ProviderStatus.TIMEOUT, tookMs,
-                    "no answer within " + tookMs + " ms", trace);
-            case InterruptedException t -> new Failed(info.id(), ProviderStatus.TIMEOUT, tookMs,
-                    "no answer within " + tookMs + " ms", trace);
+            case TimeoutException _, InterruptedException _ -> timedOut(info, tookMs, trace);
             case ConnectException c -> new Failed(info.id(), ProviderStatus.ERROR, tookMs, "connection refused", trace);
             case UpstreamFailureException u -> new Failed(info.id(), ProviderStatus.ERROR, tookMs, oneLine(u.getMessage()), trace);
             case UpstreamStatusException u -> new Failed(info.id(), ProviderStatus.ERROR, tookMs, u.getMessage(), trace);
             default -> new Failed(info.id(), ProviderStatus.ERROR, tookMs, oneLine(describe(e)), trace);
         };
+    }
+
+    private static Failed timedOut(ProviderInfo info, long tookMs, Trace trace) {
+        return new Failed(info.id(), ProviderStatus.TIMEOUT, tookMs, "no answer within " + tookMs + " ms", trace);
     }
 
     private static String describe(Exception e) {
