@@ -37,6 +37,7 @@ install_tools() {
   local need=()
   command -v wrk >/dev/null || need+=(wrk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+  command -v ab >/dev/null || need+=(apache2-utils)
   if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
@@ -94,4 +95,18 @@ wait_http() {
   done
   echo "no answer from $url" >&2
   return 1
+}
+
+# run_ab LABEL URL: the same measurement with ApacheBench (keep-alive, WRK_CONNECTIONS concurrent, WRK_DURATION),
+# a second opinion on wrk's latency figures: at a few connections on 2 busy cores, wrk -t2 reports a mean latency
+# that Little's law rules out (mean x rate > connections), while ab and wrk -t1 agree with it. See docs/benchmarks.md.
+run_ab() {
+  local label=$1 url=$2 seconds=${WRK_DURATION%s}
+  ab -k -c "$WRK_CONNECTIONS" -t 5 -n 100000000 "$url" >/dev/null 2>&1 || true
+  ab -k -c "$WRK_CONNECTIONS" -t "$seconds" -n 100000000 "$url" > "$OUT/$label.ab.txt" 2>&1
+  local rps p50 p99
+  rps=$(awk '/Requests per second/ {print $4}' "$OUT/$label.ab.txt")
+  p50=$(awk '$1=="50%" {print $2 "ms"}' "$OUT/$label.ab.txt")
+  p99=$(awk '$1=="99%" {print $2 "ms"}' "$OUT/$label.ab.txt")
+  printf '| %s (ab) | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99"
 }

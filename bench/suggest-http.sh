@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP: wrk against GET /api/v1/suggest (N past queries seeded at start-up, default 1,000,000) and the warm
-# GET /api/v1/trending, beside nginx serving a static file of the same size. About 3 minutes on 2 cores.
+# GET /api/v1/trending, beside nginx serving a static file of the same size. About 4 minutes on 2 cores.
+# suggest-typo repeats one typo (its compiled one-edit query is cached); suggest-typo-unseen asks a new one each time.
 # Usage: bench/suggest-http.sh [N]
 source "$(dirname "$0")/lib.sh"
 N=${1:-1000000}
@@ -18,7 +19,7 @@ awk -v n="$N" 'BEGIN { srand(42); split("ne u tri no so lar quan tum gra vi ta t
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$JAVA" -Xms2g -Xmx3g -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port="$PORT" --spring.datasource.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
+"$JAVA" -Xms2g -Xmx3g ${BENCH_JVM_OPTS:-} -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port="$PORT" --spring.datasource.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
   --fedsearch.insights.suggest-history-seed="$SEED" --logging.level.fedsearch.request=WARN > "$OUT/suggest-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; stop_nginx $NGINX_PORT' EXIT
@@ -31,5 +32,8 @@ echo "| run | req/s | p50 | p99 |"
 echo "| --- | --- | --- | --- |"
 run_wrk suggest-prefix "$URL"
 run_wrk suggest-typo "http://127.0.0.1:$PORT/api/v1/suggest?prefix=quatnu&limit=10"
+run_wrk suggest-typo-unseen "http://127.0.0.1:$PORT/api/v1/suggest?limit=10" "$(dirname "$0")/unseen-typo.lua"
+run_ab suggest-prefix "$URL"
+run_ab suggest-typo "http://127.0.0.1:$PORT/api/v1/suggest?prefix=quatnu&limit=10"
 run_wrk trending-warm "http://127.0.0.1:$PORT/api/v1/trending?days=7&limit=5"
 run_wrk nginx-static "http://127.0.0.1:$NGINX_PORT/static.json"

@@ -59,9 +59,10 @@ public final class SuggestEngine implements Closeable {
         try {
             Analyzer analyzer = CustomAnalyzer.builder().withTokenizer("standard")
                     .addTokenFilter("lowercase").addTokenFilter("asciiFolding").build();
-            history = new TypoTolerantInfixSuggester(analyzer);
+            var fuzzyQueries = TypoTolerantInfixSuggester.newQueryCache();
+            history = new TypoTolerantInfixSuggester(analyzer, fuzzyQueries);
             history.build(inputs(List.<Weighted>of().iterator()));
-            reference = new TypoTolerantInfixSuggester(analyzer);
+            reference = new TypoTolerantInfixSuggester(analyzer, fuzzyQueries);
             reference.build(inputs(referenceEntries.stream().distinct()
                     .map(text -> new Weighted(text, 1_000_000L - text.length())).iterator()));
         } catch (IOException e) {

@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -12,9 +14,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -32,6 +34,10 @@ import org.apache.lucene.util.automaton.Operations;
  * Lucene's infix suggester (every word of an entry is a starting point: "neutr" finds "solar neutrinos"), in memory,
  * plus a second lookup that forgives one edit (insertion, deletion, substitution or transposition) per word over the
  * same index. The fuzzy lookup is a separate call so exact matches can always be ranked above typo matches.
+ *
+ * <p>Compiling a one-edit automaton (determinize, UTF-8 conversion) costs several times more than running it over
+ * the term dictionary, so compiled per-word queries are kept in a small cache shared by the suggesters of one engine:
+ * a user typing "quatnu" asks for the same words again and again as the prefix grows and as others make the same typo.
  */
 final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
 
@@ -44,9 +50,17 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
 
     private static final Sort BY_WEIGHT = new Sort(new SortField("weight", SortField.Type.LONG, true));
 
-    TypoTolerantInfixSuggester(Analyzer analyzer) throws IOException {
+    /** Compiled one-edit queries per typed word, shared by the suggesters of one engine. */
+    static Cache<String, Query> newQueryCache() {
+        return Caffeine.newBuilder().maximumSize(10_000).build();
+    }
+
+    private final Cache<String, Query> fuzzyQueries;
+
+    TypoTolerantInfixSuggester(Analyzer analyzer, Cache<String, Query> fuzzyQueries) throws IOException {
         // edge n-grams below 4 letters; no commit on build; all words required; no highlight; writer kept open for update().
         super(new ByteBuffersDirectory(), analyzer, analyzer, DEFAULT_MIN_PREFIX_CHARS, false, true, false, false);
+        this.fuzzyQueries = fuzzyQueries;
     }
 
     /**
@@ -82,22 +96,32 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
         }
     }
 
-    private static org.apache.lucene.search.Query fuzzyWord(String token) {
+    private Query fuzzyWord(String token) {
         if (token.length() < MIN_FUZZY_LENGTH) {
             return new TermQuery(new Term(TEXT_FIELD_NAME, token));
         }
-        return new FuzzyQuery(new Term(TEXT_FIELD_NAME, token), 1, 0, MAX_EXPANSIONS, true);
+        return fuzzyQueries.get("w " + token, k -> oneEdit(token, new TermQuery(new Term(TEXT_FIELD_NAME, token)),
+                new LevenshteinAutomata(token, true).toAutomaton(1)));
     }
 
-    private org.apache.lucene.search.Query fuzzyPrefix(String token) throws IOException {
+    private Query fuzzyPrefix(String token) throws IOException {
         if (token.length() < MIN_FUZZY_PREFIX_LENGTH) {
             return getLastTokenQuery(token);
         }
-        Automaton oneEdit = new LevenshteinAutomata(token, true).toAutomaton(1);
-        Automaton prefix = Operations.determinize(Operations.concatenate(List.of(oneEdit, Automata.makeAnyString())),
-                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-        return new AutomatonQuery(new Term(TEXT_FIELD_NAME, token), prefix, false,
+        Query exact = getLastTokenQuery(token);
+        return fuzzyQueries.get("p " + token, k -> oneEdit(token, exact, Operations.determinize(
+                Operations.concatenate(List.of(new LevenshteinAutomata(token, true).toAutomaton(1), Automata.makeAnyString())),
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT)));
+    }
+
+    /**
+     * The exact match, or one of {@value #MAX_EXPANSIONS} index words {@code automaton} accepts. The exact query is
+     * a clause of its own because the expansions are chosen among equals, and a word typed right must never be lost.
+     */
+    private static Query oneEdit(String token, Query exact, Automaton automaton) {
+        var fuzzy = new AutomatonQuery(new Term(TEXT_FIELD_NAME, token), automaton, false,
                 new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+        return new BooleanQuery.Builder().add(exact, Occur.SHOULD).add(fuzzy, Occur.SHOULD).build();
     }
 
     private List<String> tokens(String key) throws IOException {

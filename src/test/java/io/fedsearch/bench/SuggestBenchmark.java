@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One suggest lookup (limit 10) over N distinct past queries plus the bundled reference data, with a mix of prefixes:
  * short prefixes, infix words, multi-word prefixes and one-typo words that fall through to the fuzzy pass.
  * Queries are 2-4 pseudo-words from a 5,000-word vocabulary, asked 1-50 times over the last 60 days.
- * Run by bench/suggest-jmh.sh.
+ * {@code suggest} cycles 800 prefixes, so the engine's cache of compiled one-edit queries is warm (what repeated
+ * typing and common typos see); {@code typoNeverSeen} asks typos that are all different, more than that cache holds,
+ * so every lookup compiles its automata (the worst case). Run by bench/suggest-jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,7 +43,9 @@ public class SuggestBenchmark {
 
     private SuggestEngine engine;
     private String[] prefixes;
+    private String[] unseenTypos;
     private int next;
+    private int nextTypo;
     private final Instant now = Instant.parse("2026-03-01T00:00:00Z");
 
     @Setup(Level.Trial)
@@ -82,12 +86,24 @@ public class SuggestBenchmark {
             p.add(w.substring(0, 1) + w.substring(2));                  // one deleted letter: fuzzy pass
         }
         prefixes = p.toArray(String[]::new);
+        var typos = new java.util.LinkedHashSet<String>();
+        while (typos.size() < 100_000) {
+            String w = words[random.nextInt(words.length)] + words[random.nextInt(words.length)];
+            int cut = 1 + random.nextInt(w.length() - 2);
+            typos.add(w.substring(0, cut) + w.substring(cut + 1, Math.min(w.length(), cut + 6)));
+        }
+        unseenTypos = typos.toArray(String[]::new);
     }
 
     @Benchmark
     public List<SuggestEngine.Suggestion> suggest() {
         String prefix = prefixes[next++ % prefixes.length];
         return engine.suggest(prefix, 10, now);
+    }
+
+    @Benchmark
+    public List<SuggestEngine.Suggestion> typoNeverSeen() {
+        return engine.suggest(unseenTypos[nextTypo++ % unseenTypos.length], 10, now);
     }
 
     @TearDown(Level.Trial)
