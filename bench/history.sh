@@ -2,9 +2,11 @@
 # History benchmarks (docs/bench-history.md). Usage: bench/history.sh [write|http|fill|export|results|all]
 #   write   sustained write rate through QueryLog on H2 and on PostgreSQL (100k queries x 10 results each)
 #   http    search throughput with recording on vs off (feature flag history), plus an nginx static ceiling
-#   fill    an H2 file database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
+#   fill    a database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
+#           DB=postgres: a PostgreSQL data directory (bench/out/$DATA-pg, served by BenchPostgres), else an H2 file
 #   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
 #   results GET /api/v1/results with filters on the filled database: p50/p99 (wrk, 4 connections)
+#           DB=postgres PREWARM=1: the results table and indexes read into PostgreSQL's buffers first
 source "$(dirname "$0")/lib.sh"
 
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -30,10 +32,33 @@ write_rate() {
 DATA=${DATA:-h2big}
 PER_QUERY=${PER_QUERY:-3}
 
+DB=${DB:-h2}
+PG_PORT=${PG_PORT:-18434}
+
+# start_postgres: the embedded PostgreSQL on PG_PORT over bench/out/$DATA-pg (kept between runs), pid in $PG_PID.
+start_postgres() {
+  local cp; cp=$(test_classpath)
+  : > "$OUT/postgres.log"
+  # shellcheck disable=SC2086
+  "$JAVA" -cp "$cp" io.fedsearch.bench.BenchPostgres "$OUT/$DATA-pg" "$PG_PORT" ${PREWARM:+prewarm} > "$OUT/postgres.log" 2>&1 &
+  PG_PID=$!
+  for _ in $(seq 1 600); do grep -q "postgres ready" "$OUT/postgres.log" && { grep prewarmed "$OUT/postgres.log" || true; return 0; }; sleep 1; done
+  echo "PostgreSQL did not start: $OUT/postgres.log" >&2; return 1
+}
+
+stop_postgres() { kill "$PG_PID" 2>/dev/null; wait "$PG_PID" 2>/dev/null || true; }
+
 fill() {
   local cp; cp=$(test_classpath)
-  rm -rf "${OUT:?}/$DATA"
-  "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench h2 "$OUT/$DATA/fedsearch" 1000000 "$PER_QUERY" 10 4 2>&1 | grep -E '^h2'
+  if [ "$DB" = postgres ]; then
+    rm -rf "${OUT:?}/$DATA-pg"
+    start_postgres
+    "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench postgres-at "$PG_PORT" 1000000 "$PER_QUERY" 10 4 2>&1 | grep -E '^postgres'
+    stop_postgres
+  else
+    rm -rf "${OUT:?}/$DATA"
+    "$JAVA" -Xmx1g -cp "$cp" io.fedsearch.bench.HistoryWriteBench h2 "$OUT/$DATA/fedsearch" 1000000 "$PER_QUERY" 10 4 2>&1 | grep -E '^h2'
+  fi
 }
 
 # start_app DB_URL JVM_OPTS [ARGS...]: the jar on APP_PORT, pid in $APP_PID.
@@ -142,22 +167,30 @@ run_wrk_template() {
 results_run() {
   install_tools
   JAR=$(build_jar)
-  # H2_OPTS: extra H2 URL settings, e.g. ";CACHE_SIZE=1048576" (KiB; H2's page cache lives in the heap).
-  start_app "jdbc:h2:file:$OUT/$DATA/fedsearch${H2_OPTS:-}" "-Xmx${XMX:-512m}"
+  if [ "$DB" = postgres ]; then
+    start_postgres
+    start_app "jdbc:postgresql://localhost:$PG_PORT/postgres" "-Xmx${XMX:-512m}" --spring.datasource.username=postgres \
+      --spring.datasource.password=postgres
+  else
+    # H2_OPTS: extra H2 URL settings, e.g. ";CACHE_SIZE=1048576" (KiB; H2's page cache lives in the heap).
+    start_app "jdbc:h2:file:$OUT/$DATA/fedsearch${H2_OPTS:-}" "-Xmx${XMX:-512m}"
+  fi
   NOW=$(date +%s)
   local base="http://127.0.0.1:$APP_PORT/api/v1/results"
-  echo "rows: $(curl -s "$base?from=0&to=$NOW&size=1" | grep -o '"total":[0-9]*')"
+  echo "all-time total: $(curl -s "$base?from=0&to=$NOW&size=1" | grep -o '"total":[0-9]*,"total_exact":[a-z]*')"
   local q0; q0=$(curl -s "http://127.0.0.1:$APP_PORT/api/v1/queries?limit=1" | grep -o '"query_id":[0-9]*' | head -1 | cut -d: -f2)
   echo "| query | requests/s | p50 | p99 | non-2xx |"
   echo "| --- | --- | --- | --- | --- |"
   # query ids of the filled database are spread over [1, ~1.3M]; a random one may be a gap (total 0), still a lookup.
   run_wrk_template "by-query-id" 4 "/api/v1/results?query_id={a}{p}"
   run_wrk_template "provider-random-1h" 4 "/api/v1/results?provider=docs&from={h0}&to={h1}"
-  run_wrk_template "author-substring-random-1h" 4 "/api/v1/results?author=author%20{a}&from={h0}&to={h1}"
+  run_wrk_template "author-substring-random-1h" 4 "/api/v1/results?author={n}&from={h0}&to={h1}"
   run_wrk_template "last-24h-random-page" 4 "/api/v1/results?page={p}"
-  run_wrk_template "author-substring-last-24h" 2 "/api/v1/results?author=author%20{a}"
-  run_wrk_template "title-substring-all-time" 2 "/api/v1/results?title=topic%20{a}&from=0&to={now}"
+  run_wrk_template "author-substring-last-24h" 2 "/api/v1/results?author={n}"
+  run_wrk_template "title-substring-all-time" 2 "/api/v1/results?title={w}&from=0&to={now}"
+  run_wrk_template "author-substring-all-time" 2 "/api/v1/results?author={n}&from=0&to={now}"
   stop_app
+  [ "$DB" = postgres ] && stop_postgres
 }
 
 case "${1:-all}" in

@@ -126,7 +126,9 @@ class HistoryController {
                 .orElseThrow(() -> new NotFoundException("no query with id " + queryId));
     }
 
-    @Operation(summary = "Stored results, filtered (case-insensitive substrings) and paged, newest query first")
+    @Operation(summary = "Stored results, filtered (case-insensitive substrings) and paged, newest query first",
+            description = "total counts matching results up to 10,000 (fedsearch.history.result-window); past that"
+                    + " total is 10000 and total_exact false. Pages reach the first 10,000 results of a filter.")
     @GetMapping("/api/v1/results")
     ResultsPage results(
             @Parameter(description = "only this query's results (then from/to default to all time)")
@@ -137,18 +139,25 @@ class HistoryController {
             @Parameter(description = "substring of the journal") @RequestParam(required = false) String journal,
             @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
             @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
-            @Parameter(description = "1..100000") @RequestParam(required = false) String page,
+            @Parameter(description = "from 1; pages reach the first 10000 results (narrow from/to to reach further)")
+            @RequestParam(required = false) String page,
             @Parameter(description = "1..1000") @RequestParam(required = false) String size) {
         Long queryId = number("query_id", queryIdText);
         Range range = queryId != null && from == null && to == null ? new Range(0, Long.MAX_VALUE) : Range.of(from, to);
         int p = number("page", page, 1);
         int n = number("size", size, 50);
-        if (p < 1 || p > 100_000) throw new InvalidParameterException("page", "page must be from 1 to 100000");
         if (n < 1 || n > 1000) throw new InvalidParameterException("size", "size must be from 1 to 1000");
+        if (p < 1) throw new InvalidParameterException("page", "page must be 1 or more");
+        long offset = (long) (p - 1) * n;
+        int window = history.resultWindow();
+        if (offset >= window) {
+            throw new InvalidParameterException("page", "page starts past the first " + window + " results of this"
+                    + " filter: narrow from/to to reach further (or read it whole with /api/v1/queries/export)");
+        }
         var filter = new QueryHistory.ResultFilter(queryId, text("provider", provider), text("author", author),
                 text("title", title), text("journal", journal), range.fromMs(), range.toMs());
-        var found = history.results(filter, (long) (p - 1) * n, n);
-        return new ResultsPage(found.total(), p, n,
+        var found = history.results(filter, offset, (int) Math.min(n, window - offset));
+        return new ResultsPage(found.total(), found.exact(), p, n,
                 found.results().stream().map(StoredResultView::of).toList());
     }
 

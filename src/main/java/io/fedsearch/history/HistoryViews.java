@@ -55,7 +55,10 @@ final class HistoryViews {
     record QueriesPage(List<QueryView> queries, String nextCursor) {
     }
 
-    /** @param total every stored result matching the filters */
-    record ResultsPage(long total, int page, int size, List<StoredResultView> results) {
+    /**
+     * @param total      every stored result matching the filters, counted up to the result window (10,000)
+     * @param totalExact false when more match than the window: {@code total} is then "at least"
+     */
+    record ResultsPage(long total, boolean totalExact, int page, int size, List<StoredResultView> results) {
     }
 }

@@ -45,12 +45,24 @@ public interface QueryHistory {
     record StoredResult(long queryId, Instant timestamp, QueryRecord.ResultRow row) {
     }
 
-    /** @param total every result matching the filter, not only this page */
-    record ResultPage(long total, List<StoredResult> results) {
+    /**
+     * @param total every result matching the filter, not only this page, counted up to {@link #resultWindow()}
+     * @param exact false when more than {@link #resultWindow()} match and {@code total} is that window
+     */
+    record ResultPage(long total, boolean exact, List<StoredResult> results) {
     }
 
-    /** Matching results, newest query first, then provider and rank; skips {@code offset}, at most {@code limit}. */
+    /**
+     * Matching results, newest query first, then provider and rank; skips {@code offset}, at most {@code limit}.
+     * {@code offset + limit} must not exceed {@link #resultWindow()}.
+     */
     ResultPage results(ResultFilter filter, long offset, int limit);
+
+    /**
+     * How many matching results {@link #results} counts and pages through at most, so a read costs the same at
+     * 10 thousand or 10 million stored results (fedsearch.history.result-window).
+     */
+    int resultWindow();
 
     /** One call made upstream by a provider of some type. */
     record ProviderCall(long queryId, Instant timestamp, QueryRecord.ProviderSummary summary) {
@@ -68,4 +80,11 @@ public interface QueryHistory {
 
     /** The free-text queries asked since {@code fromMs}, most asked first, at most {@code limit}. */
     List<AskedQuery> mostAsked(long fromMs, int limit);
+
+    /** One stored search's free text. */
+    record AskedOnce(long queryId, String q, long askedMs) {
+    }
+
+    /** The stored searches with free text in [fromMs, toMs], oldest first, at most {@code limit}. */
+    List<AskedOnce> askedBetween(long fromMs, long toMs, int limit);
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trendingCacheTtl   how long one caller's filtered trending answer is reused (default 30s)
  * @param trendingKept       how many most-opened results a window keeps before entitlement filtering (default 100)
  * @param suggestRefresh     how often queries asked since the last refresh become suggestible (default 5s)
+ * @param suggestSync        how often the queries other replicas stored are read into this one's suggest (10s)
  * @param suggestReferenceDir a directory of {@code *.txt} files (one entry a line, '#' comments) that replaces the
  *                           bundled reference data; unset = the bundled {@code classpath:suggest/*.txt}
  * @param suggestHistorySeed  optional file of past queries loaded at start-up, one {@code asks<TAB>query} a line
@@ -23,6 +24,7 @@ record InsightsProperties(@DefaultValue("1h") Duration trendingRecompute,
                           @DefaultValue("30s") Duration trendingCacheTtl,
                           @DefaultValue("100") int trendingKept,
                           @DefaultValue("5s") Duration suggestRefresh,
+                          @DefaultValue("10s") Duration suggestSync,
                           Path suggestReferenceDir,
                           Path suggestHistorySeed,
                           @DefaultValue("0 30 3 * * *") String recheckCron) {

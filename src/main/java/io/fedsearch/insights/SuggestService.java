@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,12 +23,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Suggest over this node's past queries and the reference data. Each search's free text ({@code q}) is counted as
- * it is logged; every {@code suggest-refresh} (5s) the queries asked since are written into the index, which readers
- * see atomically (Lucene's searcher manager). Past queries live in this process: a replica learns from the searches
- * it serves; at start-up it loads the most asked queries of the stored history (shared by every replica on one
- * database; at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the optional
- * {@code suggest-history-seed} file.
+ * Suggest over the past queries and the reference data. Each search's free text ({@code q}) is counted as it is
+ * logged; every {@code suggest-refresh} (5s) the queries asked since are written into the index, which readers see
+ * atomically (Lucene's searcher manager). At start-up a replica loads the most asked queries of the stored history
+ * (at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the optional
+ * {@code suggest-history-seed} file; every {@code suggest-sync} (10s) it reads the queries stored since, so replicas
+ * sharing one database learn from each other's searches. Its own searches it counted already, and ids it has seen
+ * are remembered for {@value #LATE_MINUTES} minutes, so no search is counted twice.
  */
 @Service
 class SuggestService implements AutoCloseable {
@@ -32,12 +37,26 @@ class SuggestService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SuggestService.class);
     static final int HISTORY_LOAD = 200_000;
     static final int HISTORY_DAYS = 90;
+    /** Records reach the database a little after their search (batched writer); each sync looks this far back. */
+    static final long LATE_MS = 30_000;
+    static final int LATE_MINUTES = 5;
+    static final int SYNC_LIMIT = 50_000;
 
     private final SuggestEngine engine;
     private final Clock clock;
+    private final QueryHistory history;
+    /** Query ids already counted: this node's own, and those read by earlier syncs. */
+    private final Cache<Long, Boolean> counted = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(LATE_MINUTES)).build();
+    /** Stored queries up to here are counted (or were loaded at start-up). */
+    private volatile long syncedUpTo;
+    private final long started;
 
     SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history) {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.history = history;
+        this.started = this.clock.millis();
+        this.syncedUpTo = started;
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());
         this.engine = new SuggestEngine(reference);
         var past = new ArrayList<>(stored(history));
@@ -50,7 +69,33 @@ class SuggestService implements AutoCloseable {
 
     @EventListener
     void onQuery(QueryRecorded event) {
+        counted.put(event.record().queryId(), Boolean.TRUE);
         engine.asked(event.record().q(), event.record().timestamp());
+    }
+
+    /**
+     * Counts the queries other replicas stored since the last sync. Looks {@link #LATE_MS} further back than that,
+     * for records written late, but never before start-up, which the start-up load covered.
+     */
+    @Scheduled(fixedDelayString = "${fedsearch.insights.suggest-sync:10s}")
+    void sync() {
+        long now = clock.millis();
+        List<QueryHistory.AskedOnce> stored;
+        try {
+            stored = history.askedBetween(Math.max(started, syncedUpTo - LATE_MS), now, SYNC_LIMIT);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.debug("suggest sync skipped, the store cannot be read now: {}", e.getMessage());
+            return;
+        }
+        int n = 0;
+        for (QueryHistory.AskedOnce q : stored) {
+            if (counted.asMap().putIfAbsent(q.queryId(), Boolean.TRUE) == null) {
+                engine.asked(q.q(), Instant.ofEpochMilli(q.askedMs()));
+                n++;
+            }
+        }
+        syncedUpTo = stored.size() == SYNC_LIMIT ? stored.getLast().askedMs() : now;
+        if (n > 0) log.debug("suggest learned {} queries stored by other replicas", n);
     }
 
     @Scheduled(fixedDelayString = "${fedsearch.insights.suggest-refresh:5s}")
@@ -65,7 +110,7 @@ class SuggestService implements AutoCloseable {
 
     /** The most asked stored queries; none (and a warning) when the store cannot be read now. */
     private List<SuggestEngine.PastQuery> stored(QueryHistory history) {
-        long since = clock.millis() - java.time.Duration.ofDays(HISTORY_DAYS).toMillis();
+        long since = clock.millis() - Duration.ofDays(HISTORY_DAYS).toMillis();
         try {
             return history.mostAsked(since, HISTORY_LOAD).stream()
                     .map(a -> new SuggestEngine.PastQuery(a.q(), a.asks(), a.lastAskedMs())).toList();

@@ -2,6 +2,7 @@ package io.fedsearch.insights;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,10 +109,17 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
         if (token.length() < MIN_FUZZY_PREFIX_LENGTH) {
             return getLastTokenQuery(token);
         }
-        Query exact = getLastTokenQuery(token);
-        return fuzzyQueries.get("p " + token, k -> oneEdit(token, exact, Operations.determinize(
+        return fuzzyQueries.get("p " + token, k -> oneEdit(token, exactPrefix(token), Operations.determinize(
                 Operations.concatenate(List.of(new LevenshteinAutomata(token, true).toAutomaton(1), Automata.makeAnyString())),
                 Operations.DEFAULT_DETERMINIZE_WORK_LIMIT)));
+    }
+
+    private Query exactPrefix(String token) {
+        try {
+            return getLastTokenQuery(token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -19,13 +19,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cost of one sequence nextval versus a hi/lo id. Also used to fill a database for the export and results
  * benchmarks: timestamps are spread evenly over the {@code days} before now.
  * <p>
- * Args: {@code h2 <file-path> | postgres} {@code <queries>} {@code <results-per-query>} {@code <days>} {@code <threads>}.
+ * Args: {@code h2 <file-path> | postgres | postgres-at <port>} {@code <queries>} {@code <results-per-query>}
+ * {@code <days>} {@code <threads>}. {@code postgres} starts a throw-away embedded PostgreSQL; {@code postgres-at}
+ * fills one already running on that port (see {@link BenchPostgres}), user and password postgres.
  */
 public final class HistoryWriteBench {
 
     public static void main(String[] args) throws Exception {
         String kind = args[0];
-        int argAt = kind.equals("h2") ? 2 : 1;
+        int argAt = kind.equals("postgres") ? 1 : 2;
         int queries = Integer.parseInt(args[argAt]);
         int perQuery = Integer.parseInt(args[argAt + 1]);
         double days = Double.parseDouble(args[argAt + 2]);
@@ -36,6 +38,10 @@ public final class HistoryWriteBench {
         if (kind.equals("h2")) {
             url = "jdbc:h2:file:" + args[1] + ";DB_CLOSE_ON_EXIT=FALSE";
             user = "sa";
+        } else if (kind.equals("postgres-at")) {
+            url = "jdbc:postgresql://localhost:" + args[1] + "/postgres?reWriteBatchedInserts=true";
+            user = "postgres";
+            kind = "postgres";
         } else {
             pg = EmbeddedPostgres.builder().start();
             url = pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
@@ -96,16 +102,39 @@ public final class HistoryWriteBench {
         System.out.printf("%s ids: hi/lo %.0f ns per id; one nextval per id %.1f us per id%n", kind, hilo, direct / 1000);
     }
 
+    /**
+     * Query {@code i}'s record. Names and words are made of syllables ({@link #name}), so text filters meet the
+     * variety of real titles and surnames: a filter for one surname or word matches a few thousand of 10M results.
+     * (The first fill used "Author 123" / "topic 45": digits the only difference, every row sharing the same letters,
+     * the worst case for a trigram index; docs/bench-history.md has both.) bench/results.lua builds the same names.
+     */
     static QueryRecord record(long id, Instant at, int i, int perQuery) {
         List<QueryRecord.ResultRow> rows = new ArrayList<>(perQuery);
         for (int r = 1; r <= perQuery; r++) {
-            rows.add(new QueryRecord.ResultRow("docs", r, "doc-" + i + "-" + r, "Result " + r + " about topic " + (i % 1000),
-                    "https://example.org/" + i + "/" + r, List.of("Author " + (i % 5000), "Coauthor " + (r * 7 % 100)),
-                    "Journal " + (i % 50), "2024-01-01", null));
+            rows.add(new QueryRecord.ResultRow("docs", r, "doc-" + i + "-" + r,
+                    "Result " + r + " on " + name(i % 10_000) + " " + name((i * 7 + r) % 10_000),
+                    "https://example.org/" + i + "/" + r,
+                    List.of(capital(name(i % 5000)), capital(name((i * 13 + r * 7) % 5000))),
+                    "Journal of " + name(i % 50), "2024-01-01", null));
         }
         var summary = new QueryRecord.ProviderSummary("docs", "json", "ok", 40, 1000L, perQuery, null,
-                "http://127.0.0.1/search?q=topic+" + (i % 1000), 200);
-        return new QueryRecord(id, at, "bench", "api", "topic " + (i % 1000), null, null, null, List.of(summary), 45,
+                "http://127.0.0.1/search?q=" + name(i % 10_000), 200);
+        return new QueryRecord(id, at, "bench", "api", name(i % 10_000), null, null, null, List.of(summary), 45,
                 rows);
+    }
+
+    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ren", "tor", "sa", "vel", "din", "qua", "ber", "nik",
+            "ola", "pru", "zet", "hal", "mor", "gan", "tis", "fel", "dro", "chi", "lum", "pax", "rio", "sen", "bra",
+            "kul", "wen", "yor", "ept", "gil", "nop", "sto", "vri", "xan", "jub", "ile", "arc", "ome", "usk"};
+
+    /** Word number {@code k} (0..63,999): its base-40 digits as syllables, lowest first. */
+    static String name(int k) {
+        var w = new StringBuilder(SYLLABLES[k % 40]).append(SYLLABLES[k / 40 % 40]);
+        if (k >= 1600) w.append(SYLLABLES[k / 1600 % 40]);
+        return w.toString();
+    }
+
+    private static String capital(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

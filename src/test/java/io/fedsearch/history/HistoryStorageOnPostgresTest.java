@@ -24,6 +24,14 @@ class HistoryStorageOnPostgresTest extends HistoryStorageTest {
     }
 
     @Test
+    void substringFiltersHaveTrigramIndexesOnPostgres() {
+        try (TestApp pg = start(database().create())) {
+            assertThat(count(pg, "SELECT count(*) FROM pg_indexes WHERE tablename = 'query_results'"
+                    + " AND indexdef LIKE '%gin_trgm_ops%'")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aDatabaseStoppedMidLoadLosesNoRecordOnceItIsBack() throws Exception {
         Path data = Files.createTempDirectory("fedsearch-pg-restart");
         int port;

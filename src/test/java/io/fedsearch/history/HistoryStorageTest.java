@@ -206,6 +206,41 @@ abstract class HistoryStorageTest {
     }
 
     @Test
+    void resultTotalsCountUpToTheWindowAndPagesStayInsideIt() {
+        try (TestApp small = start(database().create(), "--fedsearch.history.result-window=5")) {
+            QueryLog log = small.bean(QueryLog.class);
+            var rows = new ArrayList<ResultRow>();
+            for (int r = 1; r <= 4; r++) {
+                rows.add(new ResultRow("docs", r, "w" + r, (r == 2 ? "Rare " : "Common ") + "title " + r, null,
+                        List.of("A"), null, null, null));
+            }
+            QueryRecord first = record(log.nextId(), Instant.now().minusSeconds(2), "windowed", "docs", "json", null, rows);
+            QueryRecord second = record(log.nextId(), Instant.now().minusSeconds(1), "windowed", "docs", "json", null, rows);
+            log.append(first);
+            log.append(second);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(count(small, "SELECT count(*) FROM query_results")).isEqualTo(8));
+
+            JsonNode all = json(small.get("/api/v1/results"));
+            assertThat(all.get("total").asLong()).isEqualTo(5);
+            assertThat(all.get("total_exact").asBoolean()).isFalse();
+            JsonNode rare = json(small.get("/api/v1/results?title=RARE"));
+            assertThat(rare.get("total").asLong()).isEqualTo(2);
+            assertThat(rare.get("total_exact").asBoolean()).isTrue();
+            JsonNode oneQuery = json(small.get("/api/v1/results?query_id=" + second.queryId()));
+            assertThat(oneQuery.get("total").asLong()).isEqualTo(4);
+            assertThat(oneQuery.get("total_exact").asBoolean()).isTrue();
+            // The last reachable page is the window's end: page 5 of size 1 is the fifth result, newest query first.
+            JsonNode fifth = json(small.get("/api/v1/results?page=5&size=1"));
+            assertThat(fifth.get("results").get(0).get("query_id").asLong()).isEqualTo(first.queryId());
+            assertThat(fifth.get("results").get(0).get("rank").asInt()).isEqualTo(1);
+            assertThat(json(small.get("/api/v1/results?page=2&size=3")).get("results")).hasSize(2);
+            assertParameter(small.get("/api/v1/results?page=6&size=1"), "page");
+            assertParameter(small.get("/api/v1/results?page=3&size=3"), "page");
+        }
+    }
+
+    @Test
     void unknownQueriesAre404AndBadParametersAre400NamingTheParameter() {
         HttpResponse<String> unknown = app.get("/api/v1/queries/987654321987");
         assertThat(unknown.statusCode()).isEqualTo(404);

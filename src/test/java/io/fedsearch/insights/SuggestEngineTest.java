@@ -44,6 +44,23 @@ class SuggestEngineTest {
     }
 
     @Test
+    void aWordTypedRightIsKeptWhenManyIndexWordsAreOneEditAwayFromIt() {
+        // Over 120 index words one edit from "cart" ("cabt", "carb", "dart", "carta", ...), more than 50 of them
+        // sorting before it: more than the 50 a typed word expands to, and the 50 are taken in term order.
+        for (char c = 'a'; c <= 'z'; c++) {
+            engine.asked("cart" + c + " " + c + "uuu", NOW);
+            if (c != 't') engine.asked("car" + c + " " + c + "vvv", NOW);
+            if (c != 'c') engine.asked(c + "art " + c + "www", NOW);
+            if (c != 'r') engine.asked("ca" + c + "t " + c + "xxx", NOW);
+            engine.asked("ca" + c + "rt " + c + "yyy", NOW);
+        }
+        engine.asked("cart spaceship", NOW);
+        engine.refresh();
+
+        assertThat(texts("cart spacxs")).containsExactly("cart spaceship");
+    }
+
+    @Test
     void ranksFrequentQueriesFirst() {
         engine.asked("solar wind", NOW);
         for (int i = 0; i < 3; i++) engine.asked("solar neutrinos", NOW);

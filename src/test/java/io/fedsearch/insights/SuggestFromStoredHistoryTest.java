@@ -1,15 +1,22 @@
 package io.fedsearch.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.fedsearch.history.testing.JsonUpstream;
 import io.fedsearch.history.testing.TestApp;
 import io.fedsearch.history.testing.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** A restarted (or new) replica suggests from the queries the shared store kept, not only from what it served. */
+/**
+ * A restarted (or new) replica suggests from the queries the shared store kept, and running replicas learn from each
+ * other's searches through it, not only from what they served.
+ */
 class SuggestFromStoredHistoryTest {
 
     @Test
@@ -31,4 +38,35 @@ class SuggestFromStoredHistoryTest {
             }
         }
     }
+
+    @Test
+    void twoReplicasOnOneDatabaseSuggestEachOthersQueriesCountedOnce() {
+        TestDatabase.Url db = new TestDatabase.Postgres().create();
+        try (var upstream = new JsonUpstream()) {
+            var args = new ArrayList<>(db.args());
+            args.addAll(upstream.providerArgs("docs"));
+            args.addAll(List.of("--fedsearch.insights.suggest-refresh=100ms", "--fedsearch.insights.suggest-sync=100ms"));
+            try (var first = TestApp.start(args); var second = TestApp.start(args)) {
+                assertThat(first.get("/api/v1/search?providers=docs&q=gravitational%20waves").statusCode())
+                        .isEqualTo(200);
+
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(score(second, "gravit", "gravitational waves")).isNotNull());
+                // Asked once: the score of one ask, on the replica that served it (which also reads it back from
+                // the store) and on the other one.
+                assertThat(score(second, "gravit", "gravitational waves")).isCloseTo(1.0, within(0.01));
+                assertThat(score(first, "gravit", "gravitational waves")).isCloseTo(1.0, within(0.01));
+            }
+        }
+    }
+
+    private static Double score(TestApp app, String prefix, String text) {
+        JsonNode body = JSON.readTree(app.get("/api/v1/suggest?prefix=" + prefix).body());
+        for (JsonNode s : body.get("suggestions")) {
+            if (s.get("text").asString().equals(text)) return s.get("score").asDouble();
+        }
+        return null;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 }

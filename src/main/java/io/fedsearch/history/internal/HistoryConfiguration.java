@@ -42,7 +42,7 @@ class HistoryConfiguration {
         streaming.setFetchSize(settings.exportFetchSize());
         var readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        return new JdbcQueryHistory(new JdbcTemplate(dataSource), streaming, readOnly);
+        return new JdbcQueryHistory(new JdbcTemplate(dataSource), streaming, readOnly, settings.resultWindow());
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax        longest pause between two attempts while the database is failing (backoff from 100 ms)
  * @param shutdownTimeout how long a shutdown waits for the queue to be written before giving up (and logging)
  * @param exportFetchSize rows fetched per round trip when streaming an export
+ * @param resultWindow    how deep {@code /api/v1/results} pages (page x size) and how far its {@code total} counts:
+ *                        both read at most this many index entries, whatever the size of the history
  */
 @ConfigurationProperties("fedsearch.history")
 record HistoryProperties(
@@ -28,7 +30,8 @@ record HistoryProperties(
         @DefaultValue("1000") int idReserve,
         @DefaultValue("5s") Duration retryMax,
         @DefaultValue("30s") Duration shutdownTimeout,
-        @DefaultValue("1000") int exportFetchSize) {
+        @DefaultValue("1000") int exportFetchSize,
+        @DefaultValue("10000") int resultWindow) {
 
     HistoryProperties {
         positive("retention", retention.toMillis());
@@ -38,6 +41,7 @@ record HistoryProperties(
         positive("id-reserve", idReserve);
         positive("retry-max", retryMax.toMillis());
         positive("export-fetch-size", exportFetchSize);
+        positive("result-window", resultWindow);
         if (linger.isNegative()) throw new IllegalArgumentException("fedsearch.history.linger must not be negative");
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("fedsearch.history.shutdown-timeout must not be negative");

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads of the history tables, portable SQL for H2 and PostgreSQL. Index use (see V1__history.sql): time ranges
  * and keyset paging use {@code queries_ts}; a query's results the primary key; results by time the
  * {@code query_results_ts} index, by provider {@code query_results_provider}. The text filters (author, title,
- * journal: {@code lower(col) LIKE '%x%'}) are not index-backed: they scan the rows the other conditions leave.
+ * journal: {@code lower(col) LIKE '%x%'}) are backed by trigram indexes on PostgreSQL (V4, pg_trgm); on H2 they scan
+ * the rows the other conditions leave, stopping once the page and the capped total are found.
  */
 final class JdbcQueryHistory implements QueryHistory {
 
@@ -40,6 +41,11 @@ final class JdbcQueryHistory implements QueryHistory {
             FROM queries q JOIN query_providers p ON p.query_id = q.query_id
             WHERE q.ts_ms BETWEEN ? AND ? AND p.provider_type = ? AND p.upstream_uri IS NOT NULL
             ORDER BY q.ts_ms, q.query_id, p.seq_no""";
+    private static final String ASKED_BETWEEN = """
+            SELECT query_id, q, ts_ms FROM queries
+            WHERE ts_ms BETWEEN ? AND ? AND q IS NOT NULL
+            ORDER BY ts_ms, query_id
+            FETCH FIRST ? ROWS ONLY""";
     private static final String RESULTS_OF_TYPE = "SELECT " + Rows.RESULT_COLUMNS + """
 
             FROM query_results
@@ -50,12 +56,14 @@ final class JdbcQueryHistory implements QueryHistory {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
+    private final int resultWindow;
 
     /** @param streaming a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor */
-    JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate streaming, TransactionTemplate readOnly) {
+    JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate streaming, TransactionTemplate readOnly, int resultWindow) {
         this.jdbc = jdbc;
         this.streaming = streaming;
         this.readOnly = readOnly;
+        this.resultWindow = resultWindow;
     }
 
     @Override
@@ -90,26 +98,46 @@ final class JdbcQueryHistory implements QueryHistory {
         }
         if (filter.provider() != null) {
             where.append(" AND provider = ?");
-            args.add(filter.provider().toLowerCase());
+            args.add(filter.provider().toLowerCase(java.util.Locale.ROOT));
         }
         like(where, args, "authors", filter.author());
         like(where, args, "title", filter.title());
         like(where, args, "journal", filter.journal());
-        Long total = jdbc.queryForObject("SELECT count(*) FROM query_results" + where, Long.class, args.toArray());
-        args.add(offset);
-        args.add(limit);
-        List<StoredResult> rows = jdbc.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results" + where + """
-
-                ORDER BY ts_ms DESC, query_id DESC, provider, result_rank
-                OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""", Rows::result, args.toArray());
-        return new ResultPage(total == null ? 0 : total, rows);
+        if (offset + limit > resultWindow) {
+            throw new IllegalArgumentException("offset + limit " + (offset + limit) + " > result window " + resultWindow);
+        }
+        var pageArgs = new ArrayList<>(args);
+        pageArgs.add(offset);
+        pageArgs.add(limit);
+        // The same order either way; spelled as the index at hand spells it, because H2 reads a page in index order
+        // (instead of sorting the whole range) only when ORDER BY follows the index's columns, and does not see that
+        // provider = ? makes the provider column a constant.
+        String order = filter.provider() != null
+                ? "provider, ts_ms DESC, query_id DESC, result_rank"
+                : "ts_ms DESC, query_id DESC, provider, result_rank";
+        List<StoredResult> rows = jdbc.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results" + where
+                + " ORDER BY " + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Rows::result, pageArgs.toArray());
+        long total;
+        if (rows.size() < limit && (offset == 0 || !rows.isEmpty())) {
+            // The page reached the last match: the total is known without counting (the rare-match case, where
+            // a count would read the whole range a second time).
+            total = offset + rows.size();
+        } else {
+            // An exact count(*) reads every matching row: 1M index entries for a busy day. Counting one past the
+            // window tells "exactly n" from "more than the window" at a bounded cost.
+            args.add(resultWindow + 1);
+            Long counted = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM query_results" + where
+                    + " FETCH FIRST ? ROWS ONLY) matching", Long.class, args.toArray());
+            total = counted == null ? 0 : counted;
+        }
+        return new ResultPage(Math.min(total, resultWindow), total <= resultWindow, rows);
     }
 
     /** Appends a case-insensitive substring condition; % _ and \ in the value match themselves. */
     private static void like(StringBuilder where, List<Object> args, String column, String value) {
         if (value == null) return;
         where.append(" AND lower(").append(column).append(") LIKE ? ESCAPE '\\'");
-        String escaped = value.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = value.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         args.add("%" + escaped + "%");
     }
 
@@ -117,6 +145,11 @@ final class JdbcQueryHistory implements QueryHistory {
     public List<ProviderCall> callsOfType(String providerType, long fromMs, long toMs) {
         return jdbc.query(CALLS, (rs, n) -> new ProviderCall(rs.getLong("query_id"),
                 Instant.ofEpochMilli(rs.getLong("ts_ms")), Rows.summary(rs)), fromMs, toMs, providerType);
+    }
+
+    @Override
+    public int resultWindow() {
+        return resultWindow;
     }
 
     @Override
@@ -128,5 +161,11 @@ final class JdbcQueryHistory implements QueryHistory {
     public List<AskedQuery> mostAsked(long fromMs, int limit) {
         return jdbc.query(MOST_ASKED, (rs, n) -> new AskedQuery(rs.getString("q"), rs.getLong("asks"),
                 rs.getLong("last_ms")), fromMs, limit);
+    }
+
+    @Override
+    public List<AskedOnce> askedBetween(long fromMs, long toMs, int limit) {
+        return jdbc.query(ASKED_BETWEEN, (rs, n) -> new AskedOnce(rs.getLong("query_id"), rs.getString("q"),
+                rs.getLong("ts_ms")), fromMs, toMs, limit);
     }
 }
