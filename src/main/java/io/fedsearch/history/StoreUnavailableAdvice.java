@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class StoreUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(StoreUnavailableAdvice.class);
+
+    /** Checked before the handler below (a timeout is a transient error too): the database is there, the read was too wide. */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ProblemDetail> tooLong(QueryTimeoutException e) {
+        log.warn("history read cancelled after fedsearch.history.read-timeout: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "reading the history took"
+                + " longer than fedsearch.history.read-timeout and was cancelled; narrow from/to or the filters");
+        body.setType(URI.create("/problems/history-read-timeout"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {

@@ -32,6 +32,25 @@ class HistoryStorageOnPostgresTest extends HistoryStorageTest {
     }
 
     @Test
+    void aResultReadLongerThanTheReadTimeoutIsCancelledWithA503() throws Exception {
+        try (TestApp app = start(database().create(), "--fedsearch.history.read-timeout=1s");
+             var blocker = app.bean(javax.sql.DataSource.class).getConnection()) {
+            // Another session holds the results table: the read waits on the lock until its timeout cancels it.
+            blocker.setAutoCommit(false);
+            try (var statement = blocker.createStatement()) {
+                statement.execute("LOCK TABLE query_results IN ACCESS EXCLUSIVE MODE");
+            }
+            HttpResponse<String> read = app.get("/api/v1/results?title=anything");
+            blocker.rollback();
+
+            assertThat(read.statusCode()).isEqualTo(503);
+            assertThat(read.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(json(read).get("type").asString()).isEqualTo("/problems/history-read-timeout");
+            assertThat(app.get("/api/v1/results?title=anything").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aDatabaseStoppedMidLoadLosesNoRecordOnceItIsBack() throws Exception {
         Path data = Files.createTempDirectory("fedsearch-pg-restart");
         int port;

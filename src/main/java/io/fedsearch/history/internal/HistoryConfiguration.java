@@ -42,7 +42,9 @@ class HistoryConfiguration {
         streaming.setFetchSize(settings.exportFetchSize());
         var readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        return new JdbcQueryHistory(new JdbcTemplate(dataSource), streaming, readOnly, settings.resultWindow());
+        var bounded = new JdbcTemplate(dataSource);
+        bounded.setQueryTimeout((int) settings.readTimeout().toSeconds());
+        return new JdbcQueryHistory(new JdbcTemplate(dataSource), bounded, streaming, readOnly, settings.resultWindow());
     }
 
     @Bean

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exportFetchSize rows fetched per round trip when streaming an export
  * @param resultWindow    how deep {@code /api/v1/results} pages (page x size) and how far its {@code total} counts:
  *                        both read at most this many index entries, whatever the size of the history
+ * @param readTimeout     longest a listing or a result read may run (whole seconds) before the database cancels it
+ *                        and the caller gets a 503: a text filter over a wide range on H2 reads every row of it,
+ *                        and must not hold a pooled connection (which the history writer needs) for minutes
  */
 @ConfigurationProperties("fedsearch.history")
 record HistoryProperties(
@@ -31,7 +34,8 @@ record HistoryProperties(
         @DefaultValue("5s") Duration retryMax,
         @DefaultValue("30s") Duration shutdownTimeout,
         @DefaultValue("1000") int exportFetchSize,
-        @DefaultValue("10000") int resultWindow) {
+        @DefaultValue("10000") int resultWindow,
+        @DefaultValue("10s") Duration readTimeout) {
 
     HistoryProperties {
         positive("retention", retention.toMillis());
@@ -42,6 +46,9 @@ record HistoryProperties(
         positive("retry-max", retryMax.toMillis());
         positive("export-fetch-size", exportFetchSize);
         positive("result-window", resultWindow);
+        if (readTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("fedsearch.history.read-timeout must be at least 1s");
+        }
         if (linger.isNegative()) throw new IllegalArgumentException("fedsearch.history.linger must not be negative");
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("fedsearch.history.shutdown-timeout must not be negative");

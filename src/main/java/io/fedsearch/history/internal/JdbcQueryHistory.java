@@ -54,13 +54,19 @@ final class JdbcQueryHistory implements QueryHistory {
             OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate bounded;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final int resultWindow;
 
-    /** @param streaming a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor */
-    JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate streaming, TransactionTemplate readOnly, int resultWindow) {
+    /**
+     * @param bounded   a template with a query timeout, for the reads a caller can make arbitrarily wide
+     * @param streaming a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor
+     */
+    JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate bounded, JdbcTemplate streaming, TransactionTemplate readOnly,
+                     int resultWindow) {
         this.jdbc = jdbc;
+        this.bounded = bounded;
         this.streaming = streaming;
         this.readOnly = readOnly;
         this.resultWindow = resultWindow;
@@ -70,7 +76,7 @@ final class JdbcQueryHistory implements QueryHistory {
     public Slice newestFirst(long fromMs, long toMs, Position after, int limit) {
         var records = new ArrayList<QueryRecord>(limit + 1);
         var assembler = new Rows.Assembler(records::add);
-        jdbc.query(PAGE, assembler::row, fromMs, toMs, after.timestampMs(), after.timestampMs(), after.queryId(),
+        bounded.query(PAGE, assembler::row, fromMs, toMs, after.timestampMs(), after.timestampMs(), after.queryId(),
                 limit + 1);
         assembler.finish();
         if (records.size() <= limit) return new Slice(records, null);
@@ -115,7 +121,7 @@ final class JdbcQueryHistory implements QueryHistory {
         String order = filter.provider() != null
                 ? "provider, ts_ms DESC, query_id DESC, result_rank"
                 : "ts_ms DESC, query_id DESC, provider, result_rank";
-        List<StoredResult> rows = jdbc.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results" + where
+        List<StoredResult> rows = bounded.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results" + where
                 + " ORDER BY " + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Rows::result, pageArgs.toArray());
         long total;
         if (rows.size() < limit && (offset == 0 || !rows.isEmpty())) {
@@ -126,7 +132,7 @@ final class JdbcQueryHistory implements QueryHistory {
             // An exact count(*) reads every matching row: 1M index entries for a busy day. Counting one past the
             // window tells "exactly n" from "more than the window" at a bounded cost.
             args.add(resultWindow + 1);
-            Long counted = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM query_results" + where
+            Long counted = bounded.queryForObject("SELECT count(*) FROM (SELECT 1 FROM query_results" + where
                     + " FETCH FIRST ? ROWS ONLY) matching", Long.class, args.toArray());
             total = counted == null ? 0 : counted;
         }

@@ -27,7 +27,7 @@ abstract class HistoryWriterShutdownTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         var jdbc = new JdbcTemplate(dataSource);
         var settings = new HistoryProperties(Duration.ofDays(90), 500, 100, 50, Duration.ofMillis(10), 1000,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), 1000, 10_000);
+                Duration.ofSeconds(1), Duration.ofSeconds(30), 1000, 10_000, Duration.ofSeconds(10));
         var meters = new SimpleMeterRegistry();
         var writer = new HistoryWriter(new JdbcBatchInsert(jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource))), settings, meters);
