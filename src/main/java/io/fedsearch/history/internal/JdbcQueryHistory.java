@@ -13,9 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads of the history tables, portable SQL for H2 and PostgreSQL. Index use (see V1__history.sql): time ranges
  * and keyset paging use {@code queries_ts}; a query's results the primary key; results by time the
  * {@code query_results_ts} index, by provider {@code query_results_provider}. The text filters (author, title,
- * journal: {@code lower(col) LIKE '%x%'}) are backed by trigram indexes on PostgreSQL (db/vendor/postgresql/V4); on H2
- * they scan the rows the other conditions leave, inside the time index, which carries the text columns
- * (db/vendor/h2/V4), stopping once the page and the capped total are found.
+ * journal: {@code lower(col) LIKE '%x%'}) are backed by trigram indexes on PostgreSQL (V4, pg_trgm); on H2 they scan
+ * the rows the other conditions leave, stopping once the page and the capped total are found.
  */
 final class JdbcQueryHistory implements QueryHistory {
 
