@@ -116,6 +116,18 @@ JSON
   run_wrk "search-history-off-cached" "$url"
   run_wrk_search "search-history-off-uncached"
   stop_app
+  # One pair of runs on 2 shared cores swings by tens of percent (each in its own JVM, JIT and scheduling
+  # included), so ROUNDS (default 3) more pairs of uncached runs follow, on and off interleaved, each in a fresh
+  # app; compare the medians.
+  local round
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    start_app "jdbc:h2:file:$OUT/h2http/on$round" "-Xmx512m" "${provider[@]}"
+    run_wrk_search "round-$round-history-on-uncached"
+    stop_app
+    start_app "jdbc:h2:file:$OUT/h2http/off$round" "-Xmx512m" "${provider[@]}" --fedsearch.flags.history=false
+    run_wrk_search "round-$round-history-off-uncached"
+    stop_app
+  done
   stop_nginx "$UP_PORT"
 }
 

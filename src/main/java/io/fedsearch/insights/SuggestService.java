@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Service;
  * atomically (Lucene's searcher manager). At start-up a replica loads the most asked queries of the stored history
  * (at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the optional
  * {@code suggest-history-seed} file; every {@code suggest-sync} (10s) it reads the queries stored since, so replicas
- * sharing one database learn from each other's searches. Its own searches it counted already, and ids it has seen
+ * sharing one database learn from each other's searches (not on an embedded H2, which no other replica can reach). Its own searches it counted already, and ids it has seen
  * are remembered for {@value #LATE_MINUTES} minutes, so no search is counted twice.
  */
 @Service
@@ -38,7 +39,7 @@ class SuggestService implements AutoCloseable {
     static final int HISTORY_LOAD = 200_000;
     static final int HISTORY_DAYS = 90;
     /** Records reach the database a little after their search (batched writer); each sync looks this far back. */
-    static final long LATE_MS = 30_000;
+    static final long LATE_MS = 15_000;
     static final int LATE_MINUTES = 5;
     static final int SYNC_LIMIT = 50_000;
 
@@ -51,10 +52,14 @@ class SuggestService implements AutoCloseable {
     /** Stored queries up to here are counted (or were loaded at start-up). */
     private volatile long syncedUpTo;
     private final long started;
+    /** False on an embedded H2 database: no other replica writes to it, so a sync would find only our own queries. */
+    private final boolean syncing;
 
-    SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history) {
+    SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history,
+                   @Value("${spring.datasource.url:}") String databaseUrl) {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.history = history;
+        this.syncing = sharedByReplicas(databaseUrl);
         this.started = this.clock.millis();
         this.syncedUpTo = started;
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());
@@ -79,6 +84,7 @@ class SuggestService implements AutoCloseable {
      */
     @Scheduled(fixedDelayString = "${fedsearch.insights.suggest-sync:10s}")
     void sync() {
+        if (!syncing) return;
         long now = clock.millis();
         List<QueryHistory.AskedOnce> stored;
         try {
@@ -106,6 +112,14 @@ class SuggestService implements AutoCloseable {
 
     List<SuggestEngine.Suggestion> suggest(String prefix, int limit) {
         return engine.suggest(prefix, limit, clock.instant());
+    }
+
+    /** Whether other replicas may write to this database: anything but an embedded (file or in-memory) H2. */
+    static boolean sharedByReplicas(String databaseUrl) {
+        String url = databaseUrl.toLowerCase(java.util.Locale.ROOT);
+        boolean embeddedH2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
+        return !embeddedH2;
     }
 
     /** The most asked stored queries; none (and a warning) when the store cannot be read now. */

@@ -60,6 +60,15 @@ class SuggestFromStoredHistoryTest {
         }
     }
 
+    @Test
+    void onlyADatabaseOtherReplicasCanReachIsSynced() {
+        assertThat(SuggestService.sharedByReplicas("jdbc:h2:file:./data/fedsearch;DB_CLOSE_ON_EXIT=FALSE")).isFalse();
+        assertThat(SuggestService.sharedByReplicas("jdbc:h2:mem:test")).isFalse();
+        assertThat(SuggestService.sharedByReplicas("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE")).isTrue();
+        assertThat(SuggestService.sharedByReplicas("jdbc:h2:tcp://db:9092/fedsearch")).isTrue();
+        assertThat(SuggestService.sharedByReplicas("jdbc:postgresql://db:5432/fedsearch")).isTrue();
+    }
+
     private static Double score(TestApp app, String prefix, String text) {
         JsonNode body = JSON.readTree(app.get("/api/v1/suggest?prefix=" + prefix).body());
         for (JsonNode s : body.get("suggestions")) {
