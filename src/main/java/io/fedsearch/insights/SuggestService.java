@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,8 +29,9 @@ import org.springframework.stereotype.Service;
  * atomically (Lucene's searcher manager). At start-up a replica loads the most asked queries of the stored history
  * (at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the optional
  * {@code suggest-history-seed} file; every {@code suggest-sync} (10s) it reads the queries stored since, so replicas
- * sharing one database learn from each other's searches (not on an embedded H2, which no other replica can reach). Its own searches it counted already, and ids it has seen
- * are remembered for {@value #LATE_MINUTES} minutes, so no search is counted twice.
+ * sharing one database learn from each other's searches (not on an embedded H2, which no other replica can reach).
+ * The ids of the searches it counted (its own, and those read) are remembered for {@value #REMEMBER_MINUTES}
+ * minutes, longer than a sync looks back, so no search is counted twice.
  */
 @Service
 class SuggestService implements AutoCloseable {
@@ -40,7 +41,7 @@ class SuggestService implements AutoCloseable {
     static final int HISTORY_DAYS = 90;
     /** Records reach the database a little after their search (batched writer); each sync looks this far back. */
     static final long LATE_MS = 15_000;
-    static final int LATE_MINUTES = 5;
+    static final int REMEMBER_MINUTES = 2;
     static final int SYNC_LIMIT = 50_000;
 
     private final SuggestEngine engine;
@@ -48,7 +49,7 @@ class SuggestService implements AutoCloseable {
     private final QueryHistory history;
     /** Query ids already counted: this node's own, and those read by earlier syncs. */
     private final Cache<Long, Boolean> counted = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(LATE_MINUTES)).build();
+            .expireAfterWrite(Duration.ofMinutes(REMEMBER_MINUTES)).build();
     /** Stored queries up to here are counted (or were loaded at start-up). */
     private volatile long syncedUpTo;
     private final long started;
@@ -74,7 +75,7 @@ class SuggestService implements AutoCloseable {
 
     @EventListener
     void onQuery(QueryRecorded event) {
-        counted.put(event.record().queryId(), Boolean.TRUE);
+        if (syncing) counted.put(event.record().queryId(), Boolean.TRUE);
         engine.asked(event.record().q(), event.record().timestamp());
     }
 
