@@ -1,6 +1,6 @@
 package io.fedsearch.access;
 
-import java.net.URI;
+import io.fedsearch.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,8 +19,7 @@ class AccessProblemAdvice {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> featureOff(FeatureOffException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        body.setType(URI.create("/problems/feature-off"));
+        ProblemDetail body = Problems.of(HttpStatus.NOT_FOUND, "feature-off", e.getMessage());
         body.setProperty("feature", e.feature());
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
     }

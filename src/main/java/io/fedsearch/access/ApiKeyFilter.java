@@ -27,9 +27,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final JdbcApiKeys keys;
     private final JdbcEntitlements entitlements;
-    private final Problems problems;
+    private final ProblemWriter problems;
 
-    ApiKeyFilter(JdbcApiKeys keys, JdbcEntitlements entitlements, Problems problems) {
+    ApiKeyFilter(JdbcApiKeys keys, JdbcEntitlements entitlements, ProblemWriter problems) {
         this.keys = keys;
         this.entitlements = entitlements;
         this.problems = problems;

@@ -31,9 +31,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
     private final AccessProperties properties;
-    private final Problems problems;
+    private final ProblemWriter problems;
 
-    RateLimitFilter(RateLimits limits, AccessProperties properties, Problems problems) {
+    RateLimitFilter(RateLimits limits, AccessProperties properties, ProblemWriter problems) {
         this.limits = limits;
         this.properties = properties;
         this.problems = problems;

@@ -1,6 +1,6 @@
 package io.fedsearch.history;
 
-import java.net.URI;
+import io.fedsearch.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -29,18 +29,16 @@ class StoreUnavailableAdvice {
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<ProblemDetail> tooLong(QueryTimeoutException e) {
         log.warn("history read cancelled after fedsearch.history.read-timeout: {}", e.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "reading the history took"
-                + " longer than fedsearch.history.read-timeout and was cancelled; narrow from/to or the filters");
-        body.setType(URI.create("/problems/history-read-timeout"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "history-read-timeout", "reading the history took longer than fedsearch.history.read-timeout and was"
+                        + " cancelled; narrow from/to or the filters"));
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("history store unavailable: {}", e.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the history database is unreachable; try again shortly");
-        body.setType(URI.create("/problems/history-unavailable"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "history-unavailable",
+                        "the history database is unreachable; try again shortly"));
     }
 }

@@ -1,6 +1,5 @@
 package io.fedsearch.web;
 
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -30,8 +29,7 @@ class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail, String parameter) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("/problems/" + type));
+        ProblemDetail body = Problems.of(status, type, detail);
         if (parameter != null) {
             body.setProperty("parameter", parameter);
         }

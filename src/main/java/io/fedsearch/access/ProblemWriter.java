@@ -11,14 +11,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes problem+json from servlet filters, which run before Spring MVC and so cannot use the
  * {@code @RestControllerAdvice}; the body has the same members as web/ProblemAdvice's
- * (type {@code /problems/<kind>}, title, status, detail, instance).
+ * (type {@code /problems/<kind>}, title, status, detail, instance; web/Problems makes the others).
  */
 @Component
-class Problems {
+class ProblemWriter {
 
     private final JsonMapper json;
 
-    Problems(JsonMapper json) {
+    ProblemWriter(JsonMapper json) {
         this.json = json;
     }
 
