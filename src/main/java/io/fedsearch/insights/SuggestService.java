@@ -1,5 +1,7 @@
 package io.fedsearch.insights;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fedsearch.history.QueryHistory;
 import io.fedsearch.history.QueryRecorded;
 import java.io.IOException;
@@ -7,19 +9,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -90,7 +92,7 @@ class SuggestService implements AutoCloseable {
         List<QueryHistory.AskedOnce> stored;
         try {
             stored = history.askedBetween(Math.max(started, syncedUpTo - LATE_MS), now, SYNC_LIMIT);
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             log.debug("suggest sync skipped, the store cannot be read now: {}", e.getMessage());
             return;
         }
@@ -117,7 +119,7 @@ class SuggestService implements AutoCloseable {
 
     /** Whether other replicas may write to this database: anything but an embedded (file or in-memory) H2. */
     static boolean sharedByReplicas(String databaseUrl) {
-        String url = databaseUrl.toLowerCase(java.util.Locale.ROOT);
+        String url = databaseUrl.toLowerCase(Locale.ROOT);
         boolean embeddedH2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
                 && !url.startsWith("jdbc:h2:ssl:") && !url.contains("auto_server=true");
         return !embeddedH2;
@@ -129,7 +131,7 @@ class SuggestService implements AutoCloseable {
         try {
             return history.mostAsked(since, HISTORY_LOAD).stream()
                     .map(a -> new SuggestEngine.PastQuery(a.q(), a.asks(), a.lastAskedMs())).toList();
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             log.warn("suggest starts without stored history, the store could not be read: {}", e.getMessage());
             return List.of();
         }

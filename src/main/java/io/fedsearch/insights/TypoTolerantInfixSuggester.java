@@ -1,13 +1,13 @@
 package io.fedsearch.insights;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -105,9 +105,9 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
                 new LevenshteinAutomata(token, true).toAutomaton(1)));
     }
 
-    private Query fuzzyPrefix(String token) throws IOException {
+    private Query fuzzyPrefix(String token) {
         if (token.length() < MIN_FUZZY_PREFIX_LENGTH) {
-            return getLastTokenQuery(token);
+            return exactPrefix(token);
         }
         return fuzzyQueries.get("p " + token, k -> oneEdit(token, exactPrefix(token), Operations.determinize(
                 Operations.concatenate(List.of(new LevenshteinAutomata(token, true).toAutomaton(1), Automata.makeAnyString())),

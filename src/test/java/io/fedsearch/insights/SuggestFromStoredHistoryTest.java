@@ -21,10 +21,8 @@ class SuggestFromStoredHistoryTest {
 
     @Test
     void suggestsPastQueriesOfTheStoreAfterARestartMostAskedFirst() {
-        TestDatabase.Url db = new TestDatabase.H2().create();
         try (var upstream = new JsonUpstream()) {
-            var args = new ArrayList<>(db.args());
-            args.addAll(upstream.providerArgs("docs"));
+            var args = appArgs(new TestDatabase.H2().create(), upstream);
             try (var first = TestApp.start(args)) {
                 for (String q : List.of("solar neutrinos", "solar neutrinos", "solar neutrinos", "neutron stars")) {
                     assertThat(first.get("/api/v1/search?providers=docs&q=" + q.replace(" ", "%20")).statusCode())
@@ -41,11 +39,9 @@ class SuggestFromStoredHistoryTest {
 
     @Test
     void twoReplicasOnOneDatabaseSuggestEachOthersQueriesCountedOnce() {
-        TestDatabase.Url db = new TestDatabase.Postgres().create();
         try (var upstream = new JsonUpstream()) {
-            var args = new ArrayList<>(db.args());
-            args.addAll(upstream.providerArgs("docs"));
-            args.addAll(List.of("--fedsearch.insights.suggest-refresh=100ms", "--fedsearch.insights.suggest-sync=100ms"));
+            var args = appArgs(new TestDatabase.Postgres().create(), upstream,
+                    "--fedsearch.insights.suggest-refresh=100ms", "--fedsearch.insights.suggest-sync=100ms");
             try (var first = TestApp.start(args); var second = TestApp.start(args)) {
                 assertThat(first.get("/api/v1/search?providers=docs&q=gravitational%20waves").statusCode())
                         .isEqualTo(200);
@@ -67,6 +63,14 @@ class SuggestFromStoredHistoryTest {
         assertThat(SuggestService.sharedByReplicas("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE")).isTrue();
         assertThat(SuggestService.sharedByReplicas("jdbc:h2:tcp://db:9092/fedsearch")).isTrue();
         assertThat(SuggestService.sharedByReplicas("jdbc:postgresql://db:5432/fedsearch")).isTrue();
+    }
+
+    /** The app on {@code db}, with one provider "docs" answered by {@code upstream}. */
+    private static List<String> appArgs(TestDatabase.Url db, JsonUpstream upstream, String... extra) {
+        var args = new ArrayList<>(db.args());
+        args.addAll(upstream.providerArgs("docs"));
+        args.addAll(List.of(extra));
+        return args;
     }
 
     private static Double score(TestApp app, String prefix, String text) {

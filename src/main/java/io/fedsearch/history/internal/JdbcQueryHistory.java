@@ -5,6 +5,7 @@ import io.fedsearch.history.QueryRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -104,7 +105,7 @@ final class JdbcQueryHistory implements QueryHistory {
         }
         if (filter.provider() != null) {
             where.append(" AND provider = ?");
-            args.add(filter.provider().toLowerCase(java.util.Locale.ROOT));
+            args.add(filter.provider().toLowerCase(Locale.ROOT));
         }
         like(where, args, "authors", filter.author());
         like(where, args, "title", filter.title());
@@ -143,7 +144,7 @@ final class JdbcQueryHistory implements QueryHistory {
     private static void like(StringBuilder where, List<Object> args, String column, String value) {
         if (value == null) return;
         where.append(" AND lower(").append(column).append(") LIKE ? ESCAPE '\\'");
-        String escaped = value.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         args.add("%" + escaped + "%");
     }
 
