@@ -2,6 +2,7 @@
 # History benchmarks (docs/bench-history.md). Usage: bench/history.sh [write|http|fill|export|results|all]
 #   write   sustained write rate through QueryLog on H2 and on PostgreSQL (100k queries x 10 results each)
 #   http    search throughput with recording on vs off (feature flag history), plus an nginx static ceiling
+#   toggle  only the decisive part of http: on vs off in one warm app, the flag flipped between runs
 #   fill    a database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
 #           DB=postgres: a PostgreSQL data directory (bench/out/$DATA-pg, served by BenchPostgres), else an H2 file
 #   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
@@ -98,6 +99,7 @@ JSON
     --fedsearch.providers.docs.fields.id=/id --fedsearch.providers.docs.fields.authors=/authors
     --fedsearch.providers.docs.max-concurrency=1000)
   local url="http://127.0.0.1:$APP_PORT/api/v1/search?q=federated"
+  if [ "${1:-}" = toggle ]; then toggle_rounds "${provider[@]}"; stop_nginx "$UP_PORT"; return; fi
   echo "| run | requests/s | p50 | p99 |"
   echo "| --- | --- | --- | --- |"
   rm -rf "$OUT/h2http"
@@ -116,19 +118,55 @@ JSON
   run_wrk "search-history-off-cached" "$url"
   run_wrk_search "search-history-off-uncached"
   stop_app
-  # One pair of runs on 2 shared cores swings by tens of percent (each in its own JVM, JIT and scheduling
-  # included), so ROUNDS (default 3) more pairs of uncached runs follow, on and off interleaved, each in a fresh
-  # app; compare the medians.
-  local round
-  for round in $(seq 1 "${ROUNDS:-3}"); do
-    start_app "jdbc:h2:file:$OUT/h2http/on$round" "-Xmx512m" "${provider[@]}"
-    run_wrk_search "round-$round-history-on-uncached"
-    stop_app
-    start_app "jdbc:h2:file:$OUT/h2http/off$round" "-Xmx512m" "${provider[@]}" --fedsearch.flags.history=false
-    run_wrk_search "round-$round-history-off-uncached"
-    stop_app
-  done
+  toggle_rounds "${provider[@]}"
   stop_nginx "$UP_PORT"
+}
+
+ADMIN_KEY=fs_admin-bench-0000000000000000
+
+# set_history on|off: flips the history feature flag at run time (admin API), then waits until the writer's
+# backlog is empty, so a run measures only its own records.
+set_history() {
+  local enabled=true; [ "$1" = off ] && enabled=false
+  curl -sf -o /dev/null -X PUT "http://127.0.0.1:$APP_PORT/admin/flags/history" -H "X-API-Key: $ADMIN_KEY" \
+    -H 'Content-Type: application/json' -d "{\"enabled\":$enabled}"
+  until curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.backlog" | grep -q '"value":0.0'; do
+    sleep 0.2
+  done
+}
+
+# toggle_rounds PROVIDER_ARGS...: recording on versus off in ONE app, the flag flipped between runs. Separate JVMs
+# swing by tens of percent on 2 shared cores (JIT, heap layout, scheduling), which hides a 10 % effect; one warm
+# JVM measured in ABBA order (on off off on, ...) leaves only the flag. ROUNDS pairs (default 6), WRK_DURATION each,
+# after WARMUP (60s) with recording on: under this load the JIT compiles for about a minute, and its threads took a
+# quarter of the app's CPU 20 s in. Prints each pair and the median of the per-pair differences.
+toggle_rounds() {
+  rm -rf "$OUT/h2http/toggle"
+  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/toggle/db" "-Xmx512m" "$@"
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP:-60s}" -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
+  echo
+  echo "| pair | on req/s | off req/s | on vs off |"
+  echo "| --- | --- | --- | --- |"
+  local round on off diffs=()
+  for round in $(seq 1 "${ROUNDS:-6}"); do
+    local order=(on off); [ $((round % 2)) -eq 0 ] && order=(off on)
+    local mode
+    for mode in "${order[@]}"; do
+      set_history "$mode"
+      wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" -s "$BENCH_DIR/search.lua" \
+        "http://127.0.0.1:$APP_PORT" > "$OUT/toggle-$round-$mode.wrk.txt" 2>&1
+    done
+    on=$(awk '/Requests\/sec/ {print $2}' "$OUT/toggle-$round-on.wrk.txt")
+    off=$(awk '/Requests\/sec/ {print $2}' "$OUT/toggle-$round-off.wrk.txt")
+    diffs+=("$(awk -v a="$on" -v b="$off" 'BEGIN{printf "%.1f", (a/b-1)*100}')")
+    printf '| %s (%s first) | %s | %s | %s %% |\n' "$round" "${order[0]}" "$on" "$off" "${diffs[-1]}"
+  done
+  printf '%s\n' "${diffs[@]}" | sort -g | awk '{d[NR]=$1} END{m=(NR%2)?d[(NR+1)/2]:(d[NR/2]+d[NR/2+1])/2; printf "median on vs off: %.1f %%\n", m}'
+  local written sync
+  written=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.written" | grep -o '"value":[0-9.E]*')
+  sync=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.sync.writes" | grep -o '"value":[0-9.E]*')
+  echo "(written $written, request-side writes $sync)"
+  stop_app
 }
 
 # mib METRIC: an actuator metric's value in MiB.
@@ -208,6 +246,7 @@ results_run() {
 case "${1:-all}" in
   write) write_rate ;;
   http) http ;;
+  toggle) http toggle ;;
   fill) fill ;;
   export) export_run ;;
   results) results_run ;;

@@ -195,6 +195,10 @@ abstract class HistoryStorageTest {
         assertThat(json(app.get("/api/v1/results?query_id=" + id + "&title=RESULT%203&journal=of%20tests"))
                 .get("total").asLong()).isEqualTo(1);
         assertThat(json(app.get("/api/v1/results?query_id=" + id + "&provider=nobody")).get("total").asLong()).isZero();
+        // query_id and the time range both apply: a range that ends before the search holds none of its results.
+        long before = all.get("results").get(0).get("timestamp").asLong() - 60;
+        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&to=" + before)).get("total").asLong()).isZero();
+        assertThat(json(app.get("/api/v1/results?query_id=" + (id + 1_000_000))).get("total").asLong()).isZero();
         // A % in a filter is a character, not a wildcard.
         assertThat(json(app.get("/api/v1/results?query_id=" + id + "&title=%25")).get("total").asLong()).isZero();
         JsonNode second = json(app.get("/api/v1/results?query_id=" + id + "&provider=docs&size=2&page=2"));

@@ -2,6 +2,7 @@ package io.fedsearch.history.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ final class HistoryRetention {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
     private static final String OLDEST = """
-            SELECT query_id FROM queries WHERE ts_ms < ? ORDER BY ts_ms, query_id FETCH FIRST ? ROWS ONLY""";
+            SELECT query_id, ts_ms FROM queries WHERE ts_ms < ? ORDER BY ts_ms, query_id FETCH FIRST ? ROWS ONLY""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -49,12 +50,24 @@ final class HistoryRetention {
     int deleteOlderThan(long cutoffMs) {
         int total = 0;
         while (true) {
-            List<Long> ids = jdbc.queryForList(OLDEST, Long.class, cutoffMs, settings.retentionBatch());
+            var ids = new ArrayList<Long>();
+            var spanMs = new long[2];
+            jdbc.query(OLDEST, rs -> {
+                if (ids.isEmpty()) spanMs[0] = rs.getLong(2);
+                ids.add(rs.getLong(1));
+                spanMs[1] = rs.getLong(2);
+            }, cutoffMs, settings.retentionBatch());
             if (ids.isEmpty()) return total;
             String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
             Object[] args = ids.toArray();
+            var resultArgs = new ArrayList<Object>(ids);
+            resultArgs.add(spanMs[0]);
+            resultArgs.add(spanMs[1]);
             tx.executeWithoutResult(s -> {
-                jdbc.update("DELETE FROM query_results WHERE query_id IN (" + in + ")", args);
+                // query_results has no index on query_id alone: the batch's time span makes this a range of its time
+                // index.
+                jdbc.update("DELETE FROM query_results WHERE query_id IN (" + in + ") AND ts_ms BETWEEN ? AND ?",
+                        resultArgs.toArray());
                 jdbc.update("DELETE FROM query_providers WHERE query_id IN (" + in + ")", args);
                 jdbc.update("DELETE FROM queries WHERE query_id IN (" + in + ")", args);
             });

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads of the history tables, portable SQL for H2 and PostgreSQL. Index use (see V1__history.sql): time ranges
- * and keyset paging use {@code queries_ts}; a query's results the primary key; results by time the
+ * Reads of the history tables, portable SQL for H2 and PostgreSQL. Index use (see V1__history.sql and V5): time ranges
+ * and keyset paging use {@code queries_ts}; results by time, by query (its time and id) and by provider type the
  * {@code query_results_ts} index, by provider {@code query_results_provider}. The text filters (author, title,
  * journal: {@code lower(col) LIKE '%x%'}) are backed by trigram indexes on PostgreSQL (V4, pg_trgm); on H2 they scan
  * the rows the other conditions leave, stopping once the page and the capped total are found.
@@ -47,6 +47,9 @@ final class JdbcQueryHistory implements QueryHistory {
             WHERE ts_ms BETWEEN ? AND ? AND q IS NOT NULL
             ORDER BY ts_ms, query_id
             FETCH FIRST ? ROWS ONLY""";
+    private static final String QUERY_TIME = """
+            SELECT ts_ms FROM queries WHERE query_id = ? AND ts_ms BETWEEN ? AND ?""";
+    // query_results_ts read backwards; H2 and PostgreSQL sort only the few rows of one query by provider and rank.
     private static final String RESULTS_OF_TYPE = "SELECT " + Rows.RESULT_COLUMNS + """
 
             FROM query_results
@@ -97,11 +100,20 @@ final class JdbcQueryHistory implements QueryHistory {
 
     @Override
     public ResultPage results(ResultFilter filter, long offset, int limit) {
-        var where = new StringBuilder(" WHERE ts_ms BETWEEN ? AND ?");
-        var args = new ArrayList<Object>(List.of(filter.fromMs(), filter.toMs()));
+        var where = new StringBuilder();
+        var args = new ArrayList<Object>();
         if (filter.queryId() != null) {
-            where.append(" AND query_id = ?");
+            // Results are indexed by time, not by query id: the query's own time makes it a point lookup.
+            List<Long> at = jdbc.queryForList(QUERY_TIME, Long.class, filter.queryId(), filter.fromMs(),
+                    filter.toMs());
+            if (at.isEmpty()) return new ResultPage(0, true, List.of());
+            where.append(" WHERE ts_ms = ? AND query_id = ?");
+            args.add(at.getFirst());
             args.add(filter.queryId());
+        } else {
+            where.append(" WHERE ts_ms BETWEEN ? AND ?");
+            args.add(filter.fromMs());
+            args.add(filter.toMs());
         }
         if (filter.provider() != null) {
             where.append(" AND provider = ?");

@@ -25,7 +25,7 @@ final class JdbcQueryLog implements QueryLog {
     private static final String FIND_RESULTS = "SELECT " + Rows.RESULT_COLUMNS + """
 
             FROM query_results
-            WHERE query_id = ?
+            WHERE ts_ms = ? AND query_id = ?
             ORDER BY provider, result_rank""";
 
     private final IdBlocks ids;
@@ -61,7 +61,7 @@ final class JdbcQueryLog implements QueryLog {
         if (found.isEmpty()) return Optional.empty();
         QueryRecord head = found.getFirst();
         List<String> order = head.providers().stream().map(QueryRecord.ProviderSummary::provider).toList();
-        List<QueryRecord.ResultRow> results = jdbc.query(FIND_RESULTS, Rows::result, queryId).stream()
+        List<QueryRecord.ResultRow> results = jdbc.query(FIND_RESULTS, Rows::result, head.timestamp().toEpochMilli(), queryId).stream()
                 .map(StoredResult::row)
                 .sorted(Comparator.comparingInt((QueryRecord.ResultRow r) -> order.indexOf(r.provider()))
                         .thenComparingInt(QueryRecord.ResultRow::rank))
