@@ -1,6 +1,8 @@
 package io.fedsearch.compat;
 
 import io.fedsearch.history.QueryHistory;
+import io.fedsearch.provider.ProviderCatalog;
+import io.fedsearch.provider.ProviderInfo;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seed's stored arXiv results, oldest first, paged from 0. {@code author} is the result's authors joined
+ * The seed's stored arXiv results (those of the configured providers of type arxiv), oldest first, paged from 0. {@code author} is the result's authors joined
  * with ", " (the seed kept one author string per result); a value not known is null. {@code page} >= 0 and
  * {@code items_per_page} 1..1000, else 422 in FastAPI's shape; a page past the end is {@code []}.
  */
@@ -16,9 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ResultsCompatController {
 
     private final QueryHistory history;
+    private final List<String> arxivProviders;
 
-    ResultsCompatController(QueryHistory history) {
+    ResultsCompatController(QueryHistory history, ProviderCatalog catalog) {
         this.history = history;
+        this.arxivProviders = catalog.all().stream().map(ProviderCatalog.Entry::info)
+                .filter(info -> info.type().equals("arxiv")).map(ProviderInfo::id).toList();
     }
 
     record StoredArxivResult(String author, String title, String journal) {
@@ -34,7 +39,7 @@ class ResultsCompatController {
         if (n == null) return FastApiErrors.invalidQuery("items_per_page", "Input should be a valid integer, unable to parse string as an integer", "int_parsing", itemsPerPage);
         if (n < 1) return FastApiErrors.invalidQuery("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
         if (n > 1000) return FastApiErrors.invalidQuery("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
-        List<StoredArxivResult> rows = history.resultsOfType("arxiv", (long) p * n, n).stream()
+        List<StoredArxivResult> rows = history.resultsOf(arxivProviders, (long) p * n, n).stream()
                 .map(s -> new StoredArxivResult(s.row().authors().isEmpty() ? null : String.join(", ", s.row().authors()),
                         s.row().title(), s.row().journal()))
                 .toList();

@@ -71,8 +71,12 @@ public interface QueryHistory {
     /** Calls sent upstream (upstream_uri known) by providers of this type in [fromMs, toMs], oldest first. */
     List<ProviderCall> callsOfType(String providerType, long fromMs, long toMs);
 
-    /** Results returned by providers of this type, oldest first; skips {@code offset}, at most {@code limit}. */
-    List<StoredResult> resultsOfType(String providerType, long offset, int limit);
+    /**
+     * Results returned by these providers (ids), oldest first; skips {@code offset}, at most {@code limit}. Read in
+     * the order of the provider index, so a page costs about {@code offset + limit} entries however rare the
+     * providers' results are; with several providers the matches are sorted first.
+     */
+    List<StoredResult> resultsOf(List<String> providers, long offset, int limit);
 
     /** A free-text query as asked: how often, and when last (epoch milliseconds). */
     record AskedQuery(String q, long asks, long lastAskedMs) {

@@ -351,9 +351,13 @@ abstract class HistoryStorageTest {
         var second = List.of(new ResultRow("arxiv", 1, "b1", "Newest", "u", List.of("Ann Lee"), "Nature", null, null));
         QueryRecord a = record(log.nextId(), t, "compat-results", "arxiv", "arxiv", ARXIV_URI, first);
         QueryRecord b = record(log.nextId(), t.plusSeconds(60), "compat-results", "arxiv", "arxiv", ARXIV_URI, second);
+        // Older still, but from a provider that is not arXiv: never in /results.
+        QueryRecord json = record(log.nextId(), t.minusSeconds(60), "compat-results", "docs", "json", null,
+                List.of(new ResultRow("docs", 1, "d1", "Not arXiv", "u", List.of(), null, null, null)));
         log.append(b);
+        log.append(json);
         log.append(a);
-        awaitStored(List.of(a.queryId(), b.queryId()));
+        awaitStored(List.of(a.queryId(), b.queryId(), json.queryId()));
         HttpResponse<String> page0 = app.get("/results?page=0&items_per_page=2");
         assertThat(page0.statusCode()).isEqualTo(200);
         assertThat(json(page0).toString()).isEqualTo("[{\"author\":\"John Smith, Jane Doe\",\"title\":\"Oldest\","

@@ -4,6 +4,7 @@ import io.fedsearch.history.QueryHistory;
 import io.fedsearch.history.QueryRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -12,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads of the history tables, portable SQL for H2 and PostgreSQL. Index use (see V1__history.sql and V5): time ranges
- * and keyset paging use {@code queries_ts}; results by time, by query (its time and id) and by provider type the
+ * and keyset paging use {@code queries_ts}; results by time and by query (its time and id) the
  * {@code query_results_ts} index, by provider {@code query_results_provider}. The text filters (author, title,
  * journal: {@code lower(col) LIKE '%x%'}) are backed by trigram indexes on PostgreSQL (V4, pg_trgm); on H2 they scan
  * the rows the other conditions leave, stopping once the page and the capped total are found.
@@ -49,12 +50,14 @@ final class JdbcQueryHistory implements QueryHistory {
             FETCH FIRST ? ROWS ONLY""";
     private static final String QUERY_TIME = """
             SELECT ts_ms FROM queries WHERE query_id = ? AND ts_ms BETWEEN ? AND ?""";
-    // query_results_ts read backwards; H2 and PostgreSQL sort only the few rows of one query by provider and rank.
-    private static final String RESULTS_OF_TYPE = "SELECT " + Rows.RESULT_COLUMNS + """
+    // query_results_provider (provider, ts_ms DESC, query_id DESC, result_rank) read backwards: "provider DESC" is
+    // spelled out because H2 does not see that provider = ? makes it a constant; only a query's few rows are sorted
+    // by rank.
+    private static final String RESULTS_OF_PROVIDER = "SELECT " + Rows.RESULT_COLUMNS + """
 
             FROM query_results
-            WHERE provider_type = ?
-            ORDER BY ts_ms, query_id, provider, result_rank
+            WHERE provider = ?
+            ORDER BY provider DESC, ts_ms, query_id, result_rank
             OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""";
 
     private final JdbcTemplate jdbc;
@@ -172,8 +175,16 @@ final class JdbcQueryHistory implements QueryHistory {
     }
 
     @Override
-    public List<StoredResult> resultsOfType(String providerType, long offset, int limit) {
-        return jdbc.query(RESULTS_OF_TYPE, Rows::result, providerType, offset, limit);
+    public List<StoredResult> resultsOf(List<String> providers, long offset, int limit) {
+        if (providers.isEmpty()) return List.of();
+        if (providers.size() == 1) return bounded.query(RESULTS_OF_PROVIDER, Rows::result, providers.getFirst(), offset, limit);
+        var args = new ArrayList<Object>(providers);
+        args.add(offset);
+        args.add(limit);
+        return bounded.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results WHERE provider IN ("
+                + String.join(", ", Collections.nCopies(providers.size(), "?"))
+                + ") ORDER BY ts_ms, query_id, provider, result_rank OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                Rows::result, args.toArray());
     }
 
     @Override
