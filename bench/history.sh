@@ -3,6 +3,7 @@
 #   write   sustained write rate through QueryLog on H2 and on PostgreSQL (100k queries x 10 results each)
 #   http    search throughput with recording on vs off (feature flag history), plus an nginx static ceiling
 #   toggle  only the decisive part of http: on vs off in one warm app, the flag flipped between runs
+#   paced   the same below saturation (about 3,500 searches/s): app CPU per search and latency, on vs off
 #   fill    a database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
 #           DB=postgres: a PostgreSQL data directory (bench/out/$DATA-pg, served by BenchPostgres), else an H2 file
 #   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
@@ -100,6 +101,7 @@ JSON
     --fedsearch.providers.docs.max-concurrency=1000)
   local url="http://127.0.0.1:$APP_PORT/api/v1/search?q=federated"
   if [ "${1:-}" = toggle ]; then toggle_rounds "${provider[@]}"; stop_nginx "$UP_PORT"; return; fi
+  if [ "${1:-}" = paced ]; then paced_rounds "${provider[@]}"; stop_nginx "$UP_PORT"; return; fi
   echo "| run | requests/s | p50 | p99 |"
   echo "| --- | --- | --- | --- |"
   rm -rf "$OUT/h2http"
@@ -166,6 +168,35 @@ toggle_rounds() {
   written=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.written" | grep -o '"value":[0-9.E]*')
   sync=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.sync.writes" | grep -o '"value":[0-9.E]*')
   echo "(written $written, request-side writes $sync)"
+  stop_app
+}
+
+# paced_rounds PROVIDER_ARGS...: the same one-app on/off comparison below saturation (bench/paced-search.lua, about
+# 3,500 req/s: the seed API's floor). Both modes serve the offered load, so what differs is the app's CPU per
+# search (from /proc) and the latency.
+paced_rounds() {
+  rm -rf "$OUT/h2http/paced"
+  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/paced/db" "-Xmx512m" "$@"
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP:-60s}" -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
+  echo
+  echo "| run | req/s | p50 | p99 | app CPU per search |"
+  echo "| --- | --- | --- | --- | --- |"
+  local round mode
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    local order=(on off); [ $((round % 2)) -eq 0 ] && order=(off on)
+    for mode in "${order[@]}"; do
+      set_history "$mode"
+      local label="paced-$round-$mode" t0 t1 n
+      t0=$(awk '{print $14+$15}' "/proc/$APP_PID/stat")
+      wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency -s "$BENCH_DIR/paced-search.lua" \
+        "http://127.0.0.1:$APP_PORT" > "$OUT/$label.wrk.txt" 2>&1
+      t1=$(awk '{print $14+$15}' "/proc/$APP_PID/stat")
+      n=$(awk '/requests in/ {print $1}' "$OUT/$label.wrk.txt")
+      printf '| %s | %s | %s | %s | %s us |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")" \
+        "$(awk '$1=="50%" {print $2}' "$OUT/$label.wrk.txt")" "$(awk '$1=="99%" {print $2}' "$OUT/$label.wrk.txt")" \
+        "$(awk -v t=$((t1 - t0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", t / hz * 1e6 / n}')"
+    done
+  done
   stop_app
 }
 
@@ -249,6 +280,7 @@ case "${1:-all}" in
   write) write_rate ;;
   http) http ;;
   toggle) http toggle ;;
+  paced) http paced ;;
   fill) fill ;;
   export) export_run ;;
   results) results_run ;;
