@@ -65,18 +65,21 @@ final class JdbcQueryHistory implements QueryHistory {
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final int resultWindow;
+    private final String planSetting;
 
     /**
      * @param bounded   a template with a query timeout, for the reads a caller can make arbitrarily wide
-     * @param streaming a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor
+     * @param streaming   a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor
+     * @param planSetting a statement run first in the transaction of each {@code /api/v1/results} read, or null
      */
     JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate bounded, JdbcTemplate streaming, TransactionTemplate readOnly,
-                     int resultWindow) {
+                     int resultWindow, String planSetting) {
         this.jdbc = jdbc;
         this.bounded = bounded;
         this.streaming = streaming;
         this.readOnly = readOnly;
         this.resultWindow = resultWindow;
+        this.planSetting = planSetting;
     }
 
     @Override
@@ -103,6 +106,14 @@ final class JdbcQueryHistory implements QueryHistory {
 
     @Override
     public ResultPage results(ResultFilter filter, long offset, int limit) {
+        if (planSetting == null) return read(filter, offset, limit);
+        return readOnly.execute(status -> {
+            jdbc.execute(planSetting);
+            return read(filter, offset, limit);
+        });
+    }
+
+    private ResultPage read(ResultFilter filter, long offset, int limit) {
         var where = new StringBuilder();
         var args = new ArrayList<Object>();
         if (filter.queryId() != null) {
