@@ -70,7 +70,8 @@ final class JdbcQueryHistory implements QueryHistory {
     /**
      * @param bounded   a template with a query timeout, for the reads a caller can make arbitrarily wide
      * @param streaming   a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor
-     * @param planSetting a statement run first in the transaction of each {@code /api/v1/results} read, or null
+     * @param planSetting a statement run first in the transaction of each {@code /api/v1/results} read with a text
+     *                    filter, or null
      */
     JdbcQueryHistory(JdbcTemplate jdbc, JdbcTemplate bounded, JdbcTemplate streaming, TransactionTemplate readOnly,
                      int resultWindow, String planSetting) {
@@ -106,7 +107,9 @@ final class JdbcQueryHistory implements QueryHistory {
 
     @Override
     public ResultPage results(ResultFilter filter, long offset, int limit) {
-        if (planSetting == null) return read(filter, offset, limit);
+        boolean text = filter.author() != null || filter.title() != null || filter.journal() != null;
+        // Only the text filters' plans depend on the value (see HistoryConfiguration); the rest skip the transaction.
+        if (planSetting == null || !text) return read(filter, offset, limit);
         return readOnly.execute(status -> {
             jdbc.execute(planSetting);
             return read(filter, offset, limit);
