@@ -137,22 +137,31 @@ set_history() {
   done
 }
 
-# toggle_rounds PROVIDER_ARGS...: recording on versus off in ONE app, the flag flipped between runs. Separate JVMs
-# swing by tens of percent on 2 shared cores (JIT, heap layout, scheduling), which hides a 10 % effect; one warm
-# JVM measured in ABBA order (on off off on, ...) leaves only the flag. ROUNDS pairs (default 6), WRK_DURATION each,
-# after WARMUP (60s) with recording on: under this load the JIT compiles for about a minute, and its threads took a
-# quarter of the app's CPU 20 s in. Prints each pair and the median of the per-pair differences.
-toggle_rounds() {
-  rm -rf "$OUT/h2http/toggle"
-  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/toggle/db" "-Xmx512m" "$@"
+# start_warm_app NAME PROVIDER_ARGS...: a fresh app over bench/out/h2http/NAME with a known admin key, then WARMUP
+# (60s) at saturation with recording on: under this load the JIT compiles for about a minute, and its threads took a
+# quarter of the app's CPU 20 s in.
+start_warm_app() {
+  local name=$1; shift
+  rm -rf "${OUT:?}/h2http/$name"
+  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/$name/db" "-Xmx512m" "$@"
   wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP:-60s}" -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
   echo
+}
+
+# abba ROUND: the order of the two runs of a round, "on off" then "off on", so drift during the run falls on both.
+abba() { if [ $(($1 % 2)) -eq 1 ]; then echo on off; else echo off on; fi; }
+
+# toggle_rounds PROVIDER_ARGS...: recording on versus off in ONE app, the flag flipped between runs. Separate JVMs
+# swing by tens of percent on 2 shared cores (JIT, heap layout, scheduling), which hides a 10 % effect; one warm
+# JVM measured in ABBA order leaves only the flag. ROUNDS pairs (default 6), WRK_DURATION each. Prints each pair and
+# the median of the per-pair differences.
+toggle_rounds() {
+  start_warm_app toggle "$@"
   echo "| pair | on req/s | off req/s | on vs off |"
   echo "| --- | --- | --- | --- |"
-  local round on off diffs=()
+  local round on off diffs=() mode
   for round in $(seq 1 "${ROUNDS:-6}"); do
-    local order=(on off); [ $((round % 2)) -eq 0 ] && order=(off on)
-    local mode
+    local order; read -ra order <<< "$(abba "$round")"
     for mode in "${order[@]}"; do
       set_history "$mode"
       wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" -s "$BENCH_DIR/search.lua" \
@@ -175,15 +184,12 @@ toggle_rounds() {
 # 3,500 req/s: the seed API's floor). Both modes serve the offered load, so what differs is the app's CPU per
 # search (from /proc) and the latency.
 paced_rounds() {
-  rm -rf "$OUT/h2http/paced"
-  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/paced/db" "-Xmx512m" "$@"
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP:-60s}" -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
-  echo
+  start_warm_app paced "$@"
   echo "| run | req/s | p50 | p99 | app CPU per search |"
   echo "| --- | --- | --- | --- | --- |"
   local round mode
   for round in $(seq 1 "${ROUNDS:-3}"); do
-    local order=(on off); [ $((round % 2)) -eq 0 ] && order=(off on)
+    local order; read -ra order <<< "$(abba "$round")"
     for mode in "${order[@]}"; do
       set_history "$mode"
       local label="paced-$round-$mode" t0 t1 n
