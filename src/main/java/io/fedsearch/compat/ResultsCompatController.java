@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seed's stored arXiv results (those of the configured providers of type arxiv), oldest first, paged from 0. {@code author} is the result's authors joined
- * with ", " (the seed kept one author string per result); a value not known is null. {@code page} >= 0 and
+ * The seed's stored arXiv results (those of the configured providers of type arxiv), oldest first, paged from 0.
+ * {@code author} is the result's authors joined with ", " (the seed kept one author string per result); a value not
+ * known is null. {@code page} >= 0 and
  * {@code items_per_page} 1..1000, else 422 in FastAPI's shape; a page past the end is {@code []}.
  */
 @RestController

@@ -39,8 +39,8 @@ class HistoryConfiguration {
      * PostgreSQL plans a statement the driver has prepared 5 times once for all parameter values (a generic plan).
      * For {@code lower(authors) LIKE ?} that plan cannot know whether the substring is rare or common, and it chose
      * to AND the trigram index with the whole time index: 3.3 s for an all-time filter at 10M results, where the
-     * plan made for the value at hand takes 10-60 ms (EXPLAIN ANALYZE, docs/bench-history.md). So result reads are
-     * always planned for their values.
+     * plan made for the value at hand takes 10-60 ms (EXPLAIN ANALYZE, docs/bench-history.md). So result reads with
+     * a text filter are always planned for their values.
      */
     private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 

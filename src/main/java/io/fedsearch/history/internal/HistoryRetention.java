@@ -2,9 +2,10 @@ package io.fedsearch.history.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,34 +47,32 @@ final class HistoryRetention {
         }
     }
 
+    private record Oldest(long queryId, long tsMs) {
+    }
+
     /** Deletes every query before {@code cutoffMs} (epoch ms) in small batches; returns how many. */
     int deleteOlderThan(long cutoffMs) {
         int total = 0;
         while (true) {
-            var ids = new ArrayList<Long>();
-            var spanMs = new long[2];
-            jdbc.query(OLDEST, rs -> {
-                if (ids.isEmpty()) spanMs[0] = rs.getLong(2);
-                ids.add(rs.getLong(1));
-                spanMs[1] = rs.getLong(2);
-            }, cutoffMs, settings.retentionBatch());
-            if (ids.isEmpty()) return total;
-            String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-            Object[] args = ids.toArray();
-            var resultArgs = new ArrayList<Object>(ids);
-            resultArgs.add(spanMs[0]);
-            resultArgs.add(spanMs[1]);
+            List<Oldest> batch = jdbc.query(OLDEST, (rs, n) -> new Oldest(rs.getLong(1), rs.getLong(2)), cutoffMs,
+                    settings.retentionBatch());
+            if (batch.isEmpty()) return total;
+            String in = String.join(", ", Collections.nCopies(batch.size(), "?"));
+            Object[] args = batch.stream().map(Oldest::queryId).toArray();
+            // Oldest first, so the batch's time span runs from its first to its last query.
+            Object[] resultArgs = Stream.concat(Arrays.stream(args),
+                    Stream.of(batch.getFirst().tsMs(), batch.getLast().tsMs())).toArray();
             tx.executeWithoutResult(s -> {
                 // query_results has no index on query_id alone: the batch's time span makes this a range of its time
                 // index.
                 jdbc.update("DELETE FROM query_results WHERE query_id IN (" + in + ") AND ts_ms BETWEEN ? AND ?",
-                        resultArgs.toArray());
+                        resultArgs);
                 jdbc.update("DELETE FROM query_providers WHERE query_id IN (" + in + ")", args);
                 jdbc.update("DELETE FROM queries WHERE query_id IN (" + in + ")", args);
             });
-            total += ids.size();
-            deleted.increment(ids.size());
-            if (ids.size() < settings.retentionBatch()) return total;
+            total += batch.size();
+            deleted.increment(batch.size());
+            if (batch.size() < settings.retentionBatch()) return total;
         }
     }
 }
