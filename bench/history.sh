@@ -137,13 +137,13 @@ set_history() {
   done
 }
 
-# start_warm_app NAME PROVIDER_ARGS...: a fresh app over bench/out/h2http/NAME with a known admin key, then WARMUP
-# (60s) at saturation with recording on: under this load the JIT compiles for about a minute, and its threads took a
-# quarter of the app's CPU 20 s in.
+# start_warm_app NAME PROVIDER_ARGS...: a fresh app (heap XMX, default 512m) over bench/out/h2http/NAME with a
+# known admin key, then WARMUP (60s) at saturation with recording on: under this load the JIT compiles for about a
+# minute, and its threads took a quarter of the app's CPU 20 s in.
 start_warm_app() {
   local name=$1; shift
   rm -rf "${OUT:?}/h2http/$name"
-  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/$name/db" "-Xmx512m" "$@"
+  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/$name/db" "-Xmx${XMX:-512m}" "$@"
   wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP:-60s}" -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
   echo
 }
