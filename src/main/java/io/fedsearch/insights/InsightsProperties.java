@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trendingKept       how many most-opened results a window keeps before entitlement filtering (default 100)
  * @param suggestRefresh     how often queries asked since the last refresh become suggestible (default 5s)
  * @param suggestSync        how often the queries other replicas stored are read into this one's suggest (10s)
+ * @param suggestMaxQueries  most distinct past queries kept for suggest (default 1,000,000; about 200 bytes each
+ *                           plus the index); past it the lowest-scoring (rarely and long ago asked) are dropped
  * @param suggestReferenceDir a directory of {@code *.txt} files (one entry a line, '#' comments) that replaces the
  *                           bundled reference data; unset = the bundled {@code classpath:suggest/*.txt}
  * @param suggestHistorySeed  optional file of past queries loaded at start-up, one {@code asks<TAB>query} a line
@@ -25,6 +27,7 @@ record InsightsProperties(@DefaultValue("1h") Duration trendingRecompute,
                           @DefaultValue("100") int trendingKept,
                           @DefaultValue("5s") Duration suggestRefresh,
                           @DefaultValue("10s") Duration suggestSync,
+                          @DefaultValue("1000000") int suggestMaxQueries,
                           Path suggestReferenceDir,
                           Path suggestHistorySeed,
                           @DefaultValue("0 30 3 * * *") String recheckCron) {

@@ -1,5 +1,6 @@
 package io.fedsearch.insights;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Completions from past queries and reference data (no Spring: the JMH benchmark drives it directly).
@@ -30,9 +34,14 @@ import org.apache.lucene.util.BytesRef;
  * The index stores that score in log space with the decay turned into growth ({@code log2(asks) + t / 7 days}),
  * which orders entries the same way at any moment, so an entry is rewritten only when it is asked again.
  *
- * <p>Memory: about 200 bytes per distinct past query for the counts plus the Lucene index (in memory).
+ * <p>Memory: about 200 bytes per distinct past query for the counts plus the Lucene index (in memory). At most
+ * {@code maxPastQueries} are kept: past that, a refresh keeps the 90 % that score highest (frequent and recent) and
+ * rebuilds the index from them beside the one in use, so a service that sees millions of distinct queries a day stays
+ * in bounded memory.
  */
 public final class SuggestEngine implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestEngine.class);
 
     /** A reference entry weighs as much as a query asked once, a week ago. */
     public static final double REFERENCE_SCORE = 0.5;
@@ -50,18 +59,28 @@ public final class SuggestEngine implements Closeable {
     public record PastQuery(String text, long asks, long lastAskedMillis) {
     }
 
-    private final TypoTolerantInfixSuggester history;
+    /** Replaced whole by {@link #load} and by trimming; readers take it once per lookup. */
+    private volatile TypoTolerantInfixSuggester history;
     private final TypoTolerantInfixSuggester reference;
+    private final Analyzer analyzer;
+    private final Cache<String, Query> fuzzyQueries;
+    private final int maxPastQueries;
     private final Map<String, PastQuery> asked = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
+    /** At most 1,000,000 past queries. */
     public SuggestEngine(Collection<String> referenceEntries) {
+        this(referenceEntries, 1_000_000);
+    }
+
+    public SuggestEngine(Collection<String> referenceEntries, int maxPastQueries) {
+        if (maxPastQueries < 10) throw new IllegalArgumentException("maxPastQueries must be 10 or more");
+        this.maxPastQueries = maxPastQueries;
         try {
-            Analyzer analyzer = CustomAnalyzer.builder().withTokenizer("standard")
+            analyzer = CustomAnalyzer.builder().withTokenizer("standard")
                     .addTokenFilter("lowercase").addTokenFilter("asciiFolding").build();
-            var fuzzyQueries = TypoTolerantInfixSuggester.newQueryCache();
-            history = new TypoTolerantInfixSuggester(analyzer, fuzzyQueries);
-            history.build(inputs(List.<Weighted>of().iterator()));
+            fuzzyQueries = TypoTolerantInfixSuggester.newQueryCache();
+            history = built(List.of());
             reference = new TypoTolerantInfixSuggester(analyzer, fuzzyQueries);
             reference.build(inputs(referenceEntries.stream().distinct()
                     .map(text -> new Weighted(text, 1_000_000L - text.length())).iterator()));
@@ -78,11 +97,8 @@ public final class SuggestEngine implements Closeable {
             String text = normal(p.text());
             if (text != null) asked.put(key(text), new PastQuery(text, p.asks(), p.lastAskedMillis()));
         }
-        try {
-            history.build(inputs(asked.values().stream().map(p -> new Weighted(p.text(), weight(p))).iterator()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the suggest index", e);
-        }
+        if (asked.size() > maxPastQueries) trim();
+        else history = built(asked.values());
     }
 
     /** Counts one ask; it becomes suggestible at the next {@link #refresh()}. */
@@ -113,7 +129,40 @@ public final class SuggestEngine implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the suggest index", e);
         }
+        if (asked.size() > maxPastQueries) trim();
         return n;
+    }
+
+    /**
+     * Keeps the 90 % of {@link #maxPastQueries} that score highest now and swaps in an index of just those, built
+     * beside the one in use so lookups never see a half-built index. The index it replaces is not closed: a lookup
+     * may still be reading it, and it lives in the heap, so the garbage collector frees it. Runs on the refresh
+     * thread; queries asked meanwhile are kept and indexed at the next refresh.
+     */
+    private void trim() {
+        List<PastQuery> all = new ArrayList<>(asked.values());
+        all.sort(Comparator.comparingLong(SuggestEngine::weight).reversed());
+        List<PastQuery> kept = all.subList(0, Math.min(all.size(), maxPastQueries / 10 * 9));
+        TypoTolerantInfixSuggester fresh = built(kept);
+        for (PastQuery dropped : all.subList(kept.size(), all.size())) {
+            String key = key(dropped.text());
+            // Only if not asked again since the snapshot: such a query is newer than anything kept.
+            asked.remove(key, dropped);
+        }
+        history = fresh;
+        log.info("suggest kept the {} highest-scoring of {} past queries (suggest-max-queries {})", kept.size(),
+                all.size(), maxPastQueries);
+    }
+
+    /** A new history suggester holding {@code past}. */
+    private TypoTolerantInfixSuggester built(Collection<PastQuery> past) {
+        try {
+            var suggester = new TypoTolerantInfixSuggester(analyzer, fuzzyQueries);
+            suggester.build(inputs(past.stream().map(p -> new Weighted(p.text(), weight(p))).iterator()));
+            return suggester;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the suggest index", e);
+        }
     }
 
     public int pastQueries() {
@@ -125,6 +174,7 @@ public final class SuggestEngine implements Closeable {
         try {
             var out = new ArrayList<Suggestion>(limit);
             var seen = new HashSet<String>();
+            TypoTolerantInfixSuggester history = this.history;
             addRanked(out, seen, limit, history.lookup(prefix, limit, true, false),
                     reference.lookup(prefix, limit, true, false), now);
             if (out.size() < limit) {

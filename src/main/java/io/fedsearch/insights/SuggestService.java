@@ -66,7 +66,7 @@ class SuggestService implements AutoCloseable {
         this.started = this.clock.millis();
         this.syncedUpTo = started;
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());
-        this.engine = new SuggestEngine(reference);
+        this.engine = new SuggestEngine(reference, settings.suggestMaxQueries());
         var past = new ArrayList<>(stored(history));
         if (settings.suggestHistorySeed() != null) {
             past.addAll(seed(settings.suggestHistorySeed()));

@@ -25,6 +25,26 @@ class SuggestEngineTest {
     }
 
     @Test
+    void pastTheLimitTheRarestAndOldestQueriesAreDroppedAndTheRestStaySuggested() throws Exception {
+        try (var small = new SuggestEngine(List.of(), 20)) {
+            for (int i = 0; i < 5; i++) small.asked("popular topic", NOW.minus(Duration.ofDays(30)));
+            // 25 queries asked once each, day by day: the oldest are the weakest.
+            for (int day = 25; day >= 1; day--) small.asked("topic number " + day, NOW.minus(Duration.ofDays(day)));
+            small.refresh();
+
+            assertThat(small.pastQueries()).isEqualTo(18);
+            List<String> left = small.suggest("topic", 30, NOW).stream().map(SuggestEngine.Suggestion::text).toList();
+            assertThat(left).hasSize(18).contains("popular topic", "topic number 1", "topic number 17")
+                    .doesNotContain("topic number 18", "topic number 25");
+
+            small.asked("topic number 25", NOW);
+            small.refresh();
+            assertThat(small.suggest("number 25", 5, NOW)).extracting(SuggestEngine.Suggestion::text)
+                    .containsExactly("topic number 25");
+        }
+    }
+
+    @Test
     void findsAPastQueryByAWordInsideIt() {
         engine.asked("solar neutrinos", NOW);
         engine.refresh();
