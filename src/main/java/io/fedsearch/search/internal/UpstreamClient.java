@@ -1,5 +1,6 @@
 package io.fedsearch.search.internal;
 
+import io.fedsearch.provider.UpstreamFailureException;
 import io.fedsearch.provider.UpstreamRequest;
 import io.fedsearch.provider.UpstreamResponse;
 import java.io.IOException;
@@ -12,12 +13,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The one HTTP client every provider's calls go through. A call that is not fully answered (headers and whole
  * body) by its deadline, or whose thread is interrupted, is cancelled: the JDK client then aborts the exchange and
- * closes its connection, so nothing is left running against a slow upstream.
+ * closes its connection, so nothing is left running against a slow upstream. A body longer than
+ * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way ({@link LimitedBody}).
  */
 @Component
 public class UpstreamClient implements AutoCloseable {
@@ -30,6 +34,12 @@ public class UpstreamClient implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
+    private final long maxBody;
+
+    public UpstreamClient(@Value("${fedsearch.search.max-upstream-body:10MB}") DataSize maxBody) {
+        if (maxBody.toBytes() <= 0) throw new IllegalArgumentException("fedsearch.search.max-upstream-body must be positive");
+        this.maxBody = maxBody.toBytes();
+    }
 
     /**
      * Sends one GET and waits for the whole answer until {@code deadline}.
@@ -37,6 +47,7 @@ public class UpstreamClient implements AutoCloseable {
      * @throws TimeoutException     when the deadline passed first (the exchange is cancelled)
      * @throws InterruptedException when the caller gave up (the exchange is cancelled)
      * @throws IOException          when the connection failed
+     * @throws UpstreamFailureException when the body is longer than {@code fedsearch.search.max-upstream-body}
      */
     public UpstreamResponse send(UpstreamRequest request, Deadline deadline)
             throws IOException, InterruptedException, TimeoutException {
@@ -45,7 +56,7 @@ public class UpstreamClient implements AutoCloseable {
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json, application/atom+xml;q=0.9, */*;q=0.5");
         request.headers().forEach(builder::setHeader);
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(builder.build(), LimitedBody.upTo(maxBody));
         try {
             HttpResponse<byte[]> answer = call.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             return new UpstreamResponse(answer.statusCode(),
@@ -59,6 +70,7 @@ public class UpstreamClient implements AutoCloseable {
                 throw new TimeoutException(timeout.getMessage());
             }
             if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof UpstreamFailureException tooLarge) throw tooLarge;
             throw new IOException(e.getCause());
         }
     }

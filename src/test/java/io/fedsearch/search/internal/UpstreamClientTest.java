@@ -1,0 +1,70 @@
+package io.fedsearch.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fedsearch.provider.UpstreamFailureException;
+import io.fedsearch.provider.UpstreamRequest;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** The body limit against a real local upstream, with and without a Content-Length. */
+class UpstreamClientTest {
+
+    private static final int LIMIT = 64 * 1024;
+
+    private HttpServer upstream;
+    private final UpstreamClient client = new UpstreamClient(DataSize.ofBytes(LIMIT));
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/bytes", exchange -> {
+            int size = Integer.parseInt(exchange.getRequestURI().getQuery().replace("n=", ""));
+            boolean chunked = exchange.getRequestURI().getPath().endsWith("/chunked");
+            exchange.sendResponseHeaders(200, chunked ? 0 : size);
+            try (OutputStream out = exchange.getResponseBody()) {
+                byte[] block = new byte[1024];
+                Arrays.fill(block, (byte) 'x');
+                for (int sent = 0; sent < size; sent += block.length) out.write(block, 0, Math.min(block.length, size - sent));
+            } catch (java.io.IOException e) {
+                // the client hung up on a body over its limit
+            }
+        });
+        upstream.start();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        upstream.stop(0);
+    }
+
+    private byte[] fetch(String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + upstream.getAddress().getPort() + path);
+        return client.send(new UpstreamRequest(uri, Map.of()), Deadline.in(Duration.ofSeconds(10))).body();
+    }
+
+    @Test
+    void aBodyUpToTheLimitArrivesWhole() throws Exception {
+        assertThat(fetch("/bytes?n=" + LIMIT)).hasSize(LIMIT);
+        assertThat(fetch("/bytes/chunked?n=" + LIMIT)).hasSize(LIMIT);
+    }
+
+    @Test
+    void aLongerBodyFailsTheCallWhetherDeclaredOrStreamed() {
+        assertThatThrownBy(() -> fetch("/bytes?n=" + (LIMIT + 1)))
+                .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("larger than 65536 bytes");
+        assertThatThrownBy(() -> fetch("/bytes/chunked?n=" + (10 * LIMIT)))
+                .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("larger than 65536 bytes");
+    }
+}
