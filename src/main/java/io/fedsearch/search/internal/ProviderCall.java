@@ -20,6 +20,9 @@ import io.fedsearch.search.ProviderStatus;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Component;
 public class ProviderCall {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCall.class);
+    /** The longest an upstream's Retry-After may suspend its provider. */
+    private static final Duration MAX_SUSPENSION = Duration.ofHours(1);
 
     private final UpstreamClient client;
     private final ProviderCache cache;
@@ -96,7 +101,8 @@ public class ProviderCall {
         answered.set(response);
         int status = response.status();
         if (status == 429 || status == 503) {
-            guard.suspend(retryAfter(response.retryAfter(), guards.defaultSuspension()), "upstream answered HTTP " + status);
+            guard.suspend(retryAfter(response.retryAfter(), guards.defaultSuspension(), Instant.now()),
+                    "upstream answered HTTP " + status);
             throw new UpstreamStatusException(status);
         }
         if (status >= 500) {
@@ -109,15 +115,25 @@ public class ProviderCall {
         return page;
     }
 
-    /** Retry-After in seconds (an HTTP date is not honoured: the default applies), capped at one hour. */
-    static Duration retryAfter(String header, Duration fallback) {
+    /**
+     * Retry-After as delay-seconds or an HTTP date (RFC 9110 10.2.3), capped at one hour. Anything else, zero, or a
+     * date already past gives {@code fallback}.
+     */
+    static Duration retryAfter(String header, Duration fallback, Instant now) {
         if (header == null) return fallback;
+        String value = header.strip();
+        Duration wait;
         try {
-            long seconds = Long.parseLong(header.strip());
-            return seconds <= 0 ? fallback : Duration.ofSeconds(Math.min(seconds, 3600));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return fallback;
+            wait = Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return fallback;
+            }
         }
+        if (wait.isNegative() || wait.isZero()) return fallback;
+        return wait.compareTo(MAX_SUSPENSION) > 0 ? MAX_SUSPENSION : wait;
     }
 
     private static Failed failure(ProviderInfo info, Exception e, long tookMs, Trace trace) {
