@@ -73,28 +73,24 @@ class ArxivCompatController {
             @Parameter(description = "journal filter, non-empty") @RequestParam(required = false) String journal,
             @Parameter(description = "1..2000, default 8") @RequestParam(name = "max_results", required = false) String maxResults,
             HttpServletRequest http) {
+        var invalid = new FastApiErrors.Invalid();
         for (String[] filter : new String[][]{{"author", author}, {"title", title}, {"journal", journal}}) {
-            var invalid = invalidText(filter[0], filter[1]);
-            if (invalid != null) return invalid;
+            checkText(invalid, filter[0], filter[1]);
         }
         int max = DEFAULT_MAX_RESULTS;
         if (maxResults != null) {
             String raw = maxResults.strip();
             if (!INTEGER.matcher(raw).matches()) {
-                return FastApiErrors.invalidQuery("max_results",
-                        "Input should be a valid integer, unable to parse string as an integer", "int_parsing", maxResults);
+                invalid.query("max_results", FastApiErrors.NOT_AN_INTEGER, "int_parsing", maxResults);
+            } else if (new BigInteger(raw).signum() < 1) {
+                invalid.query("max_results", "Input should be greater than or equal to 1", "greater_than_equal", maxResults);
+            } else if (new BigInteger(raw).compareTo(BigInteger.valueOf(MAX_RESULTS_CAP)) > 0) {
+                invalid.query("max_results", "Input should be less than or equal to 2000", "less_than_equal", maxResults);
+            } else {
+                max = new BigInteger(raw).intValueExact();
             }
-            BigInteger value = new BigInteger(raw);
-            if (value.signum() < 1) {
-                return FastApiErrors.invalidQuery("max_results", "Input should be greater than or equal to 1",
-                        "greater_than_equal", maxResults);
-            }
-            if (value.compareTo(BigInteger.valueOf(MAX_RESULTS_CAP)) > 0) {
-                return FastApiErrors.invalidQuery("max_results", "Input should be less than or equal to 2000",
-                        "less_than_equal", maxResults);
-            }
-            max = value.intValueExact();
         }
+        if (invalid.any()) return invalid.answer();
         if (author == null && title == null && journal == null) {
             return FastApiErrors.detail(HttpStatus.BAD_REQUEST, "At least one of author, title or journal is required");
         }
@@ -133,17 +129,14 @@ class ArxivCompatController {
         };
     }
 
-    /** 422 for a given filter that is blank or too long (FastAPI's min_length=1 / max_length=500), else null. */
-    private static ResponseEntity<?> invalidText(String name, String value) {
-        if (value == null) return null;
+    /** Notes a given filter that is blank or too long (FastAPI's min_length=1 / max_length=500). */
+    private static void checkText(FastApiErrors.Invalid invalid, String name, String value) {
+        if (value == null) return;
         if (value.isBlank()) {
-            return FastApiErrors.invalidQuery(name, "String should have at least 1 character", "string_too_short", value);
+            invalid.query(name, "String should have at least 1 character", "string_too_short", value);
+        } else if (value.strip().length() > MAX_TEXT) {
+            invalid.query(name, "String should have at most " + MAX_TEXT + " characters", "string_too_long", value);
         }
-        if (value.strip().length() > MAX_TEXT) {
-            return FastApiErrors.invalidQuery(name, "String should have at most " + MAX_TEXT + " characters",
-                    "string_too_long", value);
-        }
-        return null;
     }
 
     private static String strip(String value) {

@@ -1,5 +1,7 @@
 package io.fedsearch.compat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -7,21 +9,45 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Error bodies in the shape the seed services (FastAPI) answered, so their clients keep working:
- * 422 {@code {"detail":[{"loc":["query","page"],"msg":...,"type":...}]}} and 400 {@code {"detail":"..."}}.
+ * 422 {@code {"detail":[{"type":...,"loc":["query","page"],"msg":...,"input":...}, ...]}} and 400
+ * {@code {"detail":"..."}}.
  */
 final class FastApiErrors {
+
+    static final String NOT_AN_INTEGER = "Input should be a valid integer, unable to parse string as an integer";
 
     private FastApiErrors() {
     }
 
-    /** 422 for one bad query parameter; {@code type} as FastAPI names it (int_parsing, greater_than_equal, ...). */
-    static ResponseEntity<Map<String, Object>> invalidQuery(String parameter, String message, String type, Object input) {
-        var item = new java.util.LinkedHashMap<String, Object>();
-        item.put("type", type);
-        item.put("loc", List.of("query", parameter));
-        item.put("msg", message);
-        item.put("input", input);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("detail", List.of(item)));
+    /**
+     * The validation errors of one request. Like FastAPI, a request with several bad parameters is told about every
+     * one of them in one 422, not only the first.
+     */
+    static final class Invalid {
+
+        private final List<Map<String, Object>> items = new ArrayList<>();
+
+        /** A bad query parameter; {@code type} as FastAPI names it (int_parsing, greater_than_equal, ...). */
+        void query(String parameter, String message, String type, Object input) {
+            add(type, List.of("query", parameter), message, input);
+        }
+
+        void add(String type, List<String> loc, String message, Object input) {
+            var item = new LinkedHashMap<String, Object>();
+            item.put("type", type);
+            item.put("loc", loc);
+            item.put("msg", message);
+            item.put("input", input);
+            items.add(item);
+        }
+
+        boolean any() {
+            return !items.isEmpty();
+        }
+
+        ResponseEntity<Map<String, Object>> answer() {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("detail", List.copyOf(items)));
+        }
     }
 
     /** A plain FastAPI HTTPException body. */

@@ -46,15 +46,17 @@ class MessagesCompatController {
             @Parameter(description = "integer 1..100, default 10") @RequestParam(name = "size", required = false) String sizeText) {
         String page = pageText == null ? "1" : pageText;
         String size = sizeText == null ? "10" : sizeText;
+        var invalid = new FastApiErrors.Invalid();
         BigInteger pageNumber = integer(page);
-        if (pageNumber == null) return notAnInteger("page", page);
-        if (pageNumber.signum() < 1) return tooSmall("page", page);
+        if (pageNumber == null) notAnInteger(invalid, "page", page);
+        else if (pageNumber.signum() < 1) tooSmall(invalid, "page", page);
         BigInteger sizeNumber = integer(size);
-        if (sizeNumber == null) return notAnInteger("size", size);
-        if (sizeNumber.signum() < 1) return tooSmall("size", size);
-        if (sizeNumber.compareTo(BigInteger.valueOf(100)) > 0) {
-            return FastApiErrors.invalidQuery("size", "Input should be less than or equal to 100", "less_than_equal", size);
+        if (sizeNumber == null) notAnInteger(invalid, "size", size);
+        else if (sizeNumber.signum() < 1) tooSmall(invalid, "size", size);
+        else if (sizeNumber.compareTo(BigInteger.valueOf(100)) > 0) {
+            invalid.query("size", "Input should be less than or equal to 100", "less_than_equal", size);
         }
+        if (invalid.any()) return invalid.answer();
         Optional<MessagesProvider> provider = messages.provider();
         if (provider.isEmpty()) {
             return FastApiErrors.detail(HttpStatus.SERVICE_UNAVAILABLE, "no messages provider is configured and enabled");
@@ -90,12 +92,11 @@ class MessagesCompatController {
         return INTEGER.matcher(stripped).matches() ? new BigInteger(stripped) : null;
     }
 
-    private static ResponseEntity<?> notAnInteger(String parameter, String input) {
-        return FastApiErrors.invalidQuery(parameter, "Input should be a valid integer, unable to parse string as an integer",
-                "int_parsing", input);
+    private static void notAnInteger(FastApiErrors.Invalid invalid, String parameter, String input) {
+        invalid.query(parameter, FastApiErrors.NOT_AN_INTEGER, "int_parsing", input);
     }
 
-    private static ResponseEntity<?> tooSmall(String parameter, String input) {
-        return FastApiErrors.invalidQuery(parameter, "Input should be greater than or equal to 1", "greater_than_equal", input);
+    private static void tooSmall(FastApiErrors.Invalid invalid, String parameter, String input) {
+        invalid.query(parameter, "Input should be greater than or equal to 1", "greater_than_equal", input);
     }
 }

@@ -10,12 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,10 +55,10 @@ class QueriesCompatController {
     @GetMapping("/queries")
     ResponseEntity<?> download(@RequestParam(name = "start_timestamp", required = false) String start,
                                @RequestParam(name = "end_timestamp", required = false) String end) {
-        var errors = new java.util.ArrayList<Map<String, Object>>();
-        LocalDateTime from = parse("query", "start_timestamp", start, errors);
-        LocalDateTime to = parse("query", "end_timestamp", end, errors);
-        if (!errors.isEmpty()) return unprocessable(errors);
+        var invalid = new FastApiErrors.Invalid();
+        LocalDateTime from = parse("query", "start_timestamp", start, invalid);
+        LocalDateTime to = parse("query", "end_timestamp", end, invalid);
+        if (invalid.any()) return invalid.answer();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("query_data.json").build().toString())
@@ -70,14 +67,14 @@ class QueriesCompatController {
 
     @PostMapping("/queries")
     ResponseEntity<?> list(@RequestBody(required = false) Range body) {
-        var errors = new java.util.ArrayList<Map<String, Object>>();
+        var invalid = new FastApiErrors.Invalid();
         if (body == null) {
-            errors.add(error("missing", List.of("body"), "Field required", null));
-            return unprocessable(errors);
+            invalid.add("missing", List.of("body"), "Field required", null);
+            return invalid.answer();
         }
-        LocalDateTime from = parse("body", "start_timestamp", body.startTimestamp(), errors);
-        LocalDateTime to = parse("body", "end_timestamp", body.endTimestamp(), errors);
-        if (!errors.isEmpty()) return unprocessable(errors);
+        LocalDateTime from = parse("body", "start_timestamp", body.startTimestamp(), invalid);
+        LocalDateTime to = parse("body", "end_timestamp", body.endTimestamp(), invalid);
+        if (invalid.any()) return invalid.answer();
         return ResponseEntity.ok(logged(from, to));
     }
 
@@ -107,30 +104,17 @@ class QueriesCompatController {
         return "";
     }
 
-    private static LocalDateTime parse(String where, String name, String value, List<Map<String, Object>> errors) {
+    private static LocalDateTime parse(String where, String name, String value, FastApiErrors.Invalid invalid) {
         if (value == null) {
-            errors.add(error("missing", List.of(where, name), "Field required", null));
+            invalid.add("missing", List.of(where, name), "Field required", null);
             return null;
         }
         try {
             return LocalDateTime.parse(value.strip(), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         } catch (DateTimeParseException e) {
-            errors.add(error("datetime_from_date_parsing", List.of(where, name),
-                    "Input should be a valid datetime or date, " + e.getMessage(), value));
+            invalid.add("datetime_from_date_parsing", List.of(where, name),
+                    "Input should be a valid datetime or date, " + e.getMessage(), value);
             return null;
         }
-    }
-
-    private static Map<String, Object> error(String type, List<String> loc, String msg, Object input) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("type", type);
-        item.put("loc", loc);
-        item.put("msg", msg);
-        item.put("input", input);
-        return item;
-    }
-
-    private static ResponseEntity<?> unprocessable(List<Map<String, Object>> errors) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("detail", errors));
     }
 }

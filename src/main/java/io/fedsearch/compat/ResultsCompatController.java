@@ -33,13 +33,15 @@ class ResultsCompatController {
     @GetMapping("/results")
     ResponseEntity<?> results(@RequestParam(defaultValue = "0") String page,
                               @RequestParam(name = "items_per_page", defaultValue = "10") String itemsPerPage) {
+        var invalid = new FastApiErrors.Invalid();
         Integer p = integer(page);
-        if (p == null) return FastApiErrors.invalidQuery("page", "Input should be a valid integer, unable to parse string as an integer", "int_parsing", page);
-        if (p < 0) return FastApiErrors.invalidQuery("page", "Input should be greater than or equal to 0", "greater_than_equal", page);
+        if (p == null) invalid.query("page", FastApiErrors.NOT_AN_INTEGER, "int_parsing", page);
+        else if (p < 0) invalid.query("page", "Input should be greater than or equal to 0", "greater_than_equal", page);
         Integer n = integer(itemsPerPage);
-        if (n == null) return FastApiErrors.invalidQuery("items_per_page", "Input should be a valid integer, unable to parse string as an integer", "int_parsing", itemsPerPage);
-        if (n < 1) return FastApiErrors.invalidQuery("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
-        if (n > 1000) return FastApiErrors.invalidQuery("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
+        if (n == null) invalid.query("items_per_page", FastApiErrors.NOT_AN_INTEGER, "int_parsing", itemsPerPage);
+        else if (n < 1) invalid.query("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
+        else if (n > 1000) invalid.query("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
+        if (invalid.any()) return invalid.answer();
         List<StoredArxivResult> rows = history.resultsOf(arxivProviders, (long) p * n, n).stream()
                 .map(s -> new StoredArxivResult(s.row().authors().isEmpty() ? null : String.join(", ", s.row().authors()),
                         s.row().title(), s.row().journal()))

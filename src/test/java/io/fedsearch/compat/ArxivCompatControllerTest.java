@@ -156,6 +156,16 @@ class ArxivCompatControllerTest {
         assertThat(ARXIV.rawQueries()).hasSize(calls);
     }
 
+    @Test
+    void everyBadParameterIsListedAsFastApiListsThem() throws Exception {
+        Answer answer = get("/arxiv?author=&title=ok&max_results=0");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("detail").valueStream()
+                .map(d -> d.get("loc").get(1).asString() + ":" + d.get("type").asString()))
+                .containsExactly("author:string_too_short", "max_results:greater_than_equal");
+    }
+
     @ParameterizedTest
     @CsvSource({"/arxiv", "/arxiv?max_results=5", "/arxiv?q=testing"})
     void answers400WhenNoFilterIsGiven(String path) throws Exception {

@@ -118,6 +118,15 @@ class MessagesCompatControllerTest {
     }
 
     @Test
+    void everyBadParameterIsListedAsFastApiListsThem() throws Exception {
+        HttpResponse<String> response = get("/search?page=0&size=x");
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode detail = JSON.readTree(response.body()).get("detail");
+        assertThat(detail.valueStream().map(d -> d.get("loc").get(1).asString() + ":" + d.get("type").asString()))
+                .containsExactly("page:greater_than_equal", "size:int_parsing");
+    }
+
+    @Test
     void doesNotTrimAWhitespaceOnlyQuery() throws Exception {
         assertThat(ok("/search?q=" + encode("   ")).get("total").asLong()).isEqualTo(expected("   ").size());
         assertThat(ok("/search?q=" + encode(" ")).get("total").asLong()).isEqualTo(expected(" ").size())

@@ -339,6 +339,10 @@ abstract class HistoryStorageTest {
         assertThat(badPage.statusCode()).isEqualTo(422);
         assertThat(json(badPage).get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"page\"]");
         assertThat(app.get("/results?items_per_page=zero").statusCode()).isEqualTo(422);
+        // Every bad parameter is listed, as FastAPI lists them.
+        assertThat(json(app.get("/results?page=-1&items_per_page=zero")).get("detail").valueStream()
+                .map(d -> d.get("loc").get(1).asString() + ":" + d.get("type").asString()))
+                .containsExactly("page:greater_than_equal", "items_per_page:int_parsing");
     }
 
     @Test
