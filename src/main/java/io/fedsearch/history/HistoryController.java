@@ -8,6 +8,7 @@ import io.fedsearch.web.InvalidParameterException;
 import io.fedsearch.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,9 +85,14 @@ class HistoryController {
     @Operation(summary = "Stored queries, newest first, paged with an opaque cursor")
     @GetMapping("/api/v1/queries")
     QueriesPage queries(
-            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
-            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
-            @Parameter(description = "1..1000") @RequestParam(required = false) String limit,
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String to,
+            @Parameter(description = "1..1000", schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String limit,
             @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) String cursor) {
         Range range = Range.of(from, to);
         int max = number("limit", limit, 100);
@@ -105,8 +111,13 @@ class HistoryController {
      */
     @Operation(summary = "Every stored query in a range as a JSON download, streamed")
     @GetMapping("/api/v1/queries/export")
-    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                HttpServletResponse response) throws IOException {
+    void export(
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now", schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
         Range range = Range.of(from, to);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -131,17 +142,24 @@ class HistoryController {
                     + " total is 10000 and total_exact false. Pages reach the first 10,000 results of a filter.")
     @GetMapping("/api/v1/results")
     ResultsPage results(
-            @Parameter(description = "only this query's results (then from/to default to all time)")
+            @Parameter(description = "only this query's results (then from/to default to all time)",
+                    schema = @Schema(implementation = Long.class))
             @RequestParam(name = "query_id", required = false) String queryIdText,
             @Parameter(description = "provider id, exact") @RequestParam(required = false) String provider,
             @Parameter(description = "substring of any author") @RequestParam(required = false) String author,
             @Parameter(description = "substring of the title") @RequestParam(required = false) String title,
             @Parameter(description = "substring of the journal") @RequestParam(required = false) String journal,
-            @Parameter(description = "unix seconds, inclusive; default 24 h before to") @RequestParam(required = false) String from,
-            @Parameter(description = "unix seconds, inclusive; default now") @RequestParam(required = false) String to,
-            @Parameter(description = "from 1; pages reach the first 10000 results (narrow from/to to reach further)")
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String to,
+            @Parameter(description = "from 1; pages reach the first 10000 results (narrow from/to to reach further)",
+                    schema = @Schema(implementation = Long.class))
             @RequestParam(required = false) String page,
-            @Parameter(description = "1..1000") @RequestParam(required = false) String size) {
+            @Parameter(description = "1..1000", schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String size) {
         Long queryId = number("query_id", queryIdText);
         Range range = queryId != null && from == null && to == null ? new Range(0, Long.MAX_VALUE) : Range.of(from, to);
         int p = number("page", page, 1);
