@@ -121,7 +121,7 @@ final class JdbcQueryHistory implements QueryHistory {
         var args = new ArrayList<Object>();
         if (filter.queryId() != null) {
             // Results are indexed by time, not by query id: the query's own time makes it a point lookup.
-            List<Long> at = jdbc.queryForList(QUERY_TIME, Long.class, filter.queryId(), filter.fromMs(),
+            List<Long> at = bounded.queryForList(QUERY_TIME, Long.class, filter.queryId(), filter.fromMs(),
                     filter.toMs());
             if (at.isEmpty()) return new ResultPage(0, true, List.of());
             where.append(" WHERE ts_ms = ? AND query_id = ?");

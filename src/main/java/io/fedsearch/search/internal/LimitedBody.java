@@ -18,13 +18,14 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final long max;
     private final long declared;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream bytes;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
     private LimitedBody(long max, long declared) {
         this.max = max;
         this.declared = declared;
+        this.bytes = new ByteArrayOutputStream((int) Math.clamp(declared, 256, Math.min(max, 1 << 20)));
     }
 
     static HttpResponse.BodyHandler<byte[]> upTo(long max) {
@@ -49,16 +50,21 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
                 tooLarge();
                 return;
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            bytes.writeBytes(chunk);
+            if (buffer.hasArray()) {
+                bytes.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            } else {
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
         }
     }
 
     private void tooLarge() {
-        subscription.cancel();
+        // Completed before the cancel, so this message, not the client's "cancelled", is what the call fails with.
         result.completeExceptionally(new UpstreamFailureException(
                 "upstream answer larger than " + max + " bytes (fedsearch.search.max-upstream-body)"));
+        subscription.cancel();
     }
 
     @Override

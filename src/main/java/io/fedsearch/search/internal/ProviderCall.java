@@ -126,6 +126,7 @@ public class ProviderCall {
         try {
             wait = Duration.ofSeconds(Long.parseLong(value));
         } catch (NumberFormatException notSeconds) {
+            if (value.matches("\\d+")) return MAX_SUSPENSION; // more seconds than a long holds
             try {
                 wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             } catch (DateTimeParseException notADate) {

@@ -29,6 +29,7 @@ class RetryAfterTest {
     @Test
     void longWaitsAreCappedAtAnHourAndNonsenseOrThePastFallsBack() {
         assertThat(ProviderCall.retryAfter("86400", FALLBACK, NOW)).isEqualTo(Duration.ofHours(1));
+        assertThat(ProviderCall.retryAfter("99999999999999999999", FALLBACK, NOW)).isEqualTo(Duration.ofHours(1));
         assertThat(ProviderCall.retryAfter(httpDate(NOW.plus(Duration.ofDays(2))), FALLBACK, NOW))
                 .isEqualTo(Duration.ofHours(1));
         assertThat(ProviderCall.retryAfter(httpDate(NOW.minusSeconds(30)), FALLBACK, NOW)).isEqualTo(FALLBACK);
