@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +33,6 @@ class ArxivCompatController {
     /** arXiv's own cap per call; more is refused here rather than sent. */
     static final int MAX_RESULTS_CAP = 2_000;
     static final int MAX_TEXT = 500;
-
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     /** The seed's answer; {@code timestamp} in unix seconds with microseconds, like Python's time.time(). */
     record ArxivAnswer(BigDecimal timestamp, int status, long numResults, int numEntries) {
@@ -79,15 +76,15 @@ class ArxivCompatController {
         }
         int max = DEFAULT_MAX_RESULTS;
         if (maxResults != null) {
-            String raw = maxResults.strip();
-            if (!INTEGER.matcher(raw).matches()) {
+            BigInteger value = FastApiErrors.laxInteger(maxResults);
+            if (value == null) {
                 invalid.query("max_results", FastApiErrors.NOT_AN_INTEGER, "int_parsing", maxResults);
-            } else if (new BigInteger(raw).signum() < 1) {
+            } else if (value.signum() < 1) {
                 invalid.query("max_results", "Input should be greater than or equal to 1", "greater_than_equal", maxResults);
-            } else if (new BigInteger(raw).compareTo(BigInteger.valueOf(MAX_RESULTS_CAP)) > 0) {
+            } else if (value.compareTo(BigInteger.valueOf(MAX_RESULTS_CAP)) > 0) {
                 invalid.query("max_results", "Input should be less than or equal to 2000", "less_than_equal", maxResults);
             } else {
-                max = new BigInteger(raw).intValueExact();
+                max = value.intValueExact();
             }
         }
         if (invalid.any()) return invalid.answer();

@@ -1,9 +1,11 @@
 package io.fedsearch.compat;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -16,7 +18,15 @@ final class FastApiErrors {
 
     static final String NOT_AN_INTEGER = "Input should be a valid integer, unable to parse string as an integer";
 
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
     private FastApiErrors() {
+    }
+
+    /** Pydantic's lax integer: optional surrounding whitespace and sign, decimal digits; null when not one. */
+    static BigInteger laxInteger(String text) {
+        String stripped = text.strip();
+        return INTEGER.matcher(stripped).matches() ? new BigInteger(stripped) : null;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MessagesCompatController {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final BigInteger MAX_OFFSET = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final CompatMessages messages;
@@ -47,10 +45,10 @@ class MessagesCompatController {
         String page = pageText == null ? "1" : pageText;
         String size = sizeText == null ? "10" : sizeText;
         var invalid = new FastApiErrors.Invalid();
-        BigInteger pageNumber = integer(page);
+        BigInteger pageNumber = FastApiErrors.laxInteger(page);
         if (pageNumber == null) notAnInteger(invalid, "page", page);
         else if (pageNumber.signum() < 1) tooSmall(invalid, "page", page);
-        BigInteger sizeNumber = integer(size);
+        BigInteger sizeNumber = FastApiErrors.laxInteger(size);
         if (sizeNumber == null) notAnInteger(invalid, "size", size);
         else if (sizeNumber.signum() < 1) tooSmall(invalid, "size", size);
         else if (sizeNumber.compareTo(BigInteger.valueOf(100)) > 0) {
@@ -84,12 +82,6 @@ class MessagesCompatController {
         }
         out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    /** Pydantic's lax integer: optional surrounding whitespace and sign, decimal digits; null when not one. */
-    private static BigInteger integer(String text) {
-        String stripped = text.strip();
-        return INTEGER.matcher(stripped).matches() ? new BigInteger(stripped) : null;
     }
 
     private static void notAnInteger(FastApiErrors.Invalid invalid, String parameter, String input) {

@@ -68,7 +68,7 @@ final class JdbcQueryHistory implements QueryHistory {
     private final String planSetting;
 
     /**
-     * @param bounded   a template with a query timeout, for the reads a caller can make arbitrarily wide
+     * @param bounded     a template with a query timeout, for the reads a caller can make arbitrarily wide
      * @param streaming   a template with a fetch size, used inside {@code readOnly} so PostgreSQL uses a cursor
      * @param planSetting a statement run first in the transaction of each {@code /api/v1/results} read with a text
      *                    filter, or null
