@@ -4,6 +4,7 @@
 #   http    search throughput with recording on vs off (feature flag history), plus an nginx static ceiling
 #   toggle  only the decisive part of http: on vs off in one warm app, the flag flipped between runs
 #   paced   the same below saturation (about 3,500 searches/s): app CPU per search and latency, on vs off
+#   threads where recording's CPU goes at saturation, in steady state: app CPU per search by thread group
 #   fill    a database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
 #           DB=postgres: a PostgreSQL data directory (bench/out/$DATA-pg, served by BenchPostgres), else an H2 file
 #   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
@@ -102,6 +103,7 @@ JSON
   local url="http://127.0.0.1:$APP_PORT/api/v1/search?q=federated"
   if [ "${1:-}" = toggle ]; then toggle_rounds "${provider[@]}"; stop_nginx "$UP_PORT"; return; fi
   if [ "${1:-}" = paced ]; then paced_rounds "${provider[@]}"; stop_nginx "$UP_PORT"; return; fi
+  if [ "${1:-}" = threads ]; then threads_rounds "${provider[@]}"; stop_nginx "$UP_PORT"; return; fi
   echo "| run | requests/s | p50 | p99 |"
   echo "| --- | --- | --- | --- |"
   rm -rf "$OUT/h2http"
@@ -206,6 +208,49 @@ paced_rounds() {
   stop_app
 }
 
+# cpu_ticks: the app's CPU ticks so far (user + system), whole process then by thread group:
+# "total writer gc jit h2bg" (h2bg: H2's own background threads; JIT: the C1/C2 compiler threads).
+cpu_ticks() {
+  local total t name
+  total=$(awk '{print $14+$15}' "/proc/$APP_PID/stat")
+  for t in /proc/"$APP_PID"/task/*; do
+    name=$(cat "$t/comm" 2>/dev/null) || continue
+    printf '%s|%s\n' "$name" "$(sed 's/.*) //' "$t/stat" 2>/dev/null)"
+  done | awk -F'|' -v total="$total" '{
+      split($2, f, " "); g = ""
+      if ($1 == "history-writer") g = "writer"; else if ($1 ~ /^(GC|G1)/) g = "gc"
+      else if ($1 ~ /^C[12] /) g = "jit"; else if ($1 ~ /^(H2|MVStore)/) g = "h2bg"
+      if (g != "") t[g] += f[12] + f[13]
+    } END { print total, t["writer"] + 0, t["gc"] + 0, t["jit"] + 0, t["h2bg"] + 0 }'
+}
+
+# threads_rounds PROVIDER_ARGS...: where recording's CPU goes, in steady state. One warm app; windows of
+# WRK_DURATION at saturation, ON_WINDOWS with recording on, OFF_WINDOWS off, then 2 on again; per window the app's
+# CPU per search (from /proc, per thread group: the history writer, GC, JIT compilers, H2's background threads,
+# everything else).
+threads_rounds() {
+  start_warm_app threads "$@"
+  echo "| window | req/s | app CPU per search | writer | GC | JIT | H2 background | rest |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  local hz mode i a b n
+  hz=$(getconf CLK_TCK)
+  for mode in $(printf 'on %.0s' $(seq 1 "${ON_WINDOWS:-6}")) $(printf 'off %.0s' $(seq 1 "${OFF_WINDOWS:-4}")) on on; do
+    set_history "$mode"
+    a=$(cpu_ticks)
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" -s "$BENCH_DIR/search.lua" \
+      "http://127.0.0.1:$APP_PORT" > "$OUT/threads.wrk.txt" 2>&1
+    b=$(cpu_ticks)
+    n=$(awk '/requests in/ {print $1}' "$OUT/threads.wrk.txt")
+    i=$((${i:-0} + 1))
+    awk -v a="$a" -v b="$b" -v n="$n" -v hz="$hz" -v mode="$mode" -v i="$i" \
+      -v rps="$(awk '/Requests\/sec/ {print $2}' "$OUT/threads.wrk.txt")" 'BEGIN {
+        split(a, x, " "); split(b, y, " "); for (k = 1; k <= 5; k++) d[k] = (y[k] - x[k]) / hz * 1e6 / n
+        printf "| %d %s | %.0f | %.0f us | %.0f | %.0f | %.0f | %.0f | %.0f |\n", i, mode, rps, d[1], d[2], d[3], d[4], d[5],
+          d[1] - d[2] - d[3] - d[4] - d[5] }'
+  done
+  stop_app
+}
+
 # mib METRIC: an actuator metric's value in MiB.
 mib() {
   local v; v=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/$1" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2)
@@ -287,6 +332,7 @@ case "${1:-all}" in
   http) http ;;
   toggle) http toggle ;;
   paced) http paced ;;
+  threads) http threads ;;
   fill) fill ;;
   export) export_run ;;
   results) results_run ;;
