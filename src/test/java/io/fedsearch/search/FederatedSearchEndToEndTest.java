@@ -273,9 +273,15 @@ class FederatedSearchEndToEndTest {
         JsonNode paths = get("/v3/api-docs").body.get("paths");
         assertThat(paths.has("/api/v1/search")).isTrue();
         // Parameters read as text (so a bad one is a 400 naming it) are still documented as the numbers they are.
-        assertThat(paths.get("/api/v1/results").get("get").get("parameters").valueStream()
-                .filter(p -> p.get("name").asString().equals("page")).findFirst().orElseThrow()
-                .get("schema").get("type").asString()).isEqualTo("integer");
+        for (String name : List.of("page", "from", "to")) {
+            assertThat(paths.get("/api/v1/results").get("get").get("parameters").valueStream()
+                    .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow()
+                    .get("schema").get("type").asString()).as(name).isEqualTo("integer");
+        }
+        for (String path : List.of("/api/v1/queries", "/api/v1/queries/export")) {
+            assertThat(paths.get(path).get("get").get("parameters").valueStream().map(p -> p.get("name").asString()))
+                    .as(path).contains("from", "to");
+        }
         assertThat(get("/actuator/health/readiness").body.get("status").asString()).isEqualTo("UP");
         var prometheus = CLIENT.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
