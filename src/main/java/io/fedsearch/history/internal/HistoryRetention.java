@@ -3,7 +3,6 @@ package io.fedsearch.history.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -57,7 +56,7 @@ final class HistoryRetention {
             List<Oldest> batch = jdbc.query(OLDEST, (rs, n) -> new Oldest(rs.getLong(1), rs.getLong(2)), cutoffMs,
                     settings.retentionBatch());
             if (batch.isEmpty()) return total;
-            String in = String.join(", ", Collections.nCopies(batch.size(), "?"));
+            String in = Rows.placeholders(batch.size());
             Object[] args = batch.stream().map(Oldest::queryId).toArray();
             // Oldest first, so the batch's time span runs from its first to its last query.
             Object[] resultArgs = Stream.concat(Arrays.stream(args),

@@ -4,7 +4,6 @@ import io.fedsearch.history.QueryHistory;
 import io.fedsearch.history.QueryRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -196,7 +195,7 @@ final class JdbcQueryHistory implements QueryHistory {
         args.add(offset);
         args.add(limit);
         return bounded.query("SELECT " + Rows.RESULT_COLUMNS + " FROM query_results WHERE provider IN ("
-                + String.join(", ", Collections.nCopies(providers.size(), "?"))
+                + Rows.placeholders(providers.size())
                 + ") ORDER BY ts_ms, query_id, provider, result_rank OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                 Rows::result, args.toArray());
     }

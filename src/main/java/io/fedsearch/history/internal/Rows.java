@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,6 +27,11 @@ final class Rows {
             query_id, ts_ms, provider, result_rank, result_id, title, url, authors, journal, published, doi""";
 
     private Rows() {
+    }
+
+    /** "?, ?, ?" for an IN list of {@code n} values. */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     static ProviderSummary summary(ResultSet rs) throws SQLException {
