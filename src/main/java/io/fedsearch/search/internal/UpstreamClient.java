@@ -21,12 +21,14 @@ import org.springframework.util.unit.DataSize;
  * The one HTTP client every provider's calls go through. A call that is not fully answered (headers and whole
  * body) by its deadline, or whose thread is interrupted, is cancelled: the JDK client then aborts the exchange and
  * closes its connection, so nothing is left running against a slow upstream. A body longer than
- * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way ({@link LimitedBody}).
+ * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way ({@link LimitedBody}); the body of
+ * a 429 or 5xx answer is discarded unread.
  */
 @Component
 public class UpstreamClient implements AutoCloseable {
 
     static final String USER_AGENT = "Fedsearch/0.1 (+https://github.com/fedsearch/fedsearch)";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -56,7 +58,7 @@ public class UpstreamClient implements AutoCloseable {
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json, application/atom+xml;q=0.9, */*;q=0.5");
         request.headers().forEach(builder::setHeader);
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(builder.build(), LimitedBody.upTo(maxBody));
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(builder.build(), this::body);
         try {
             HttpResponse<byte[]> answer = call.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             return new UpstreamResponse(answer.statusCode(),
@@ -73,6 +75,16 @@ public class UpstreamClient implements AutoCloseable {
             if (e.getCause() instanceof UpstreamFailureException tooLarge) throw tooLarge;
             throw new IOException(e.getCause());
         }
+    }
+
+    /**
+     * The body of a 429 or 5xx answer is never read (the call fails on its status; 429 and 503 suspend the provider
+     * for its Retry-After), so it is discarded rather than held to the limit: an oversized error page must not turn
+     * an upstream's "back off" into a plain failure that ignores its Retry-After.
+     */
+    private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() == 429 || info.statusCode() >= 500) return HttpResponse.BodySubscribers.replacing(NO_BODY);
+        return LimitedBody.upTo(maxBody).apply(info);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.fedsearch.provider.UpstreamFailureException;
 import io.fedsearch.provider.UpstreamRequest;
+import io.fedsearch.provider.UpstreamResponse;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,6 +41,17 @@ class UpstreamClientTest {
                 // the client hung up on a body over its limit
             }
         });
+        // 429 with a Retry-After and an error page far over the limit, declared or streamed.
+        upstream.createContext("/busy", exchange -> {
+            boolean chunked = exchange.getRequestURI().getPath().endsWith("/chunked");
+            exchange.getResponseHeaders().set("Retry-After", "120");
+            exchange.sendResponseHeaders(429, chunked ? 0 : 10 * LIMIT);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[10 * LIMIT]);
+            } catch (java.io.IOException e) {
+                // the client hung up
+            }
+        });
         upstream.start();
     }
 
@@ -50,8 +62,12 @@ class UpstreamClientTest {
     }
 
     private byte[] fetch(String path) throws Exception {
+        return answer(path).body();
+    }
+
+    private UpstreamResponse answer(String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + upstream.getAddress().getPort() + path);
-        return client.send(new UpstreamRequest(uri, Map.of()), Deadline.in(Duration.ofSeconds(10))).body();
+        return client.send(new UpstreamRequest(uri, Map.of()), Deadline.in(Duration.ofSeconds(10)));
     }
 
     @Test
@@ -66,5 +82,15 @@ class UpstreamClientTest {
                 .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("larger than 65536 bytes");
         assertThatThrownBy(() -> fetch("/bytes/chunked?n=" + (10 * LIMIT)))
                 .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("larger than 65536 bytes");
+    }
+
+    @Test
+    void anOversizedErrorPageStillGivesItsStatusAndRetryAfter() throws Exception {
+        for (String path : new String[] {"/busy", "/busy/chunked"}) {
+            UpstreamResponse answer = answer(path);
+            assertThat(answer.status()).as(path).isEqualTo(429);
+            assertThat(answer.retryAfter()).as(path).isEqualTo("120");
+            assertThat(answer.body()).as(path).isEmpty();
+        }
     }
 }
