@@ -21,9 +21,12 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -40,6 +43,13 @@ public class ProviderCall {
     private static final Logger log = LoggerFactory.getLogger(ProviderCall.class);
     /** The longest an upstream's Retry-After may suspend its provider. */
     private static final Duration MAX_SUSPENSION = Duration.ofHours(1);
+    /**
+     * The three HTTP-date forms a recipient must accept (RFC 9110 5.6.7): IMF-fixdate, then the obsolete RFC 850
+     * ("Sunday, 06-Nov-94 08:49:37 GMT") and asctime ("Sun Nov  6 08:49:37 1994", day padded with a space) forms.
+     */
+    private static final List<DateTimeFormatter> HTTP_DATES = List.of(DateTimeFormatter.RFC_1123_DATE_TIME,
+            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US),
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC));
 
     private final UpstreamClient client;
     private final ProviderCache cache;
@@ -116,7 +126,7 @@ public class ProviderCall {
     }
 
     /**
-     * Retry-After as delay-seconds or an HTTP date (RFC 9110 10.2.3), capped at one hour. Anything else, zero, or a
+     * Retry-After as delay-seconds or an HTTP date in any of its three forms (RFC 9110 10.2.3), capped at one hour. Anything else, zero, or a
      * date already past gives {@code fallback}.
      */
     static Duration retryAfter(String header, Duration fallback, Instant now) {
@@ -127,14 +137,24 @@ public class ProviderCall {
             wait = Duration.ofSeconds(Long.parseLong(value));
         } catch (NumberFormatException notSeconds) {
             if (value.matches("\\d+")) return MAX_SUSPENSION; // more seconds than a long holds
-            try {
-                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException notADate) {
-                return fallback;
-            }
+            Instant at = httpDate(value);
+            if (at == null) return fallback;
+            wait = Duration.between(now, at);
         }
         if (wait.isNegative() || wait.isZero()) return fallback;
         return wait.compareTo(MAX_SUSPENSION) > 0 ? MAX_SUSPENSION : wait;
+    }
+
+    /** The instant of an HTTP date in any of its three forms, or null. */
+    private static Instant httpDate(String value) {
+        for (DateTimeFormatter form : HTTP_DATES) {
+            try {
+                return ZonedDateTime.parse(value, form).toInstant();
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
+        }
+        return null;
     }
 
     private static Failed failure(ProviderInfo info, Exception e, long tookMs, Trace trace) {

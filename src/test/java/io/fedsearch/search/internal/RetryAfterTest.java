@@ -27,6 +27,16 @@ class RetryAfterTest {
     }
 
     @Test
+    void theObsoleteRfc850AndAsctimeDateFormsAreHonouredToo() {
+        assertThat(ProviderCall.retryAfter("Monday, 23-Nov-26 12:01:30 GMT", FALLBACK, NOW))
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(ProviderCall.retryAfter("Mon Nov 23 12:01:30 2026", FALLBACK, NOW)).isEqualTo(Duration.ofSeconds(90));
+        Instant firstOfMonth = Instant.parse("2026-12-01T00:00:00Z");
+        assertThat(ProviderCall.retryAfter("Tue Dec  1 00:02:00 2026", FALLBACK, firstOfMonth))
+                .isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
     void longWaitsAreCappedAtAnHourAndNonsenseOrThePastFallsBack() {
         assertThat(ProviderCall.retryAfter("86400", FALLBACK, NOW)).isEqualTo(Duration.ofHours(1));
         assertThat(ProviderCall.retryAfter("99999999999999999999", FALLBACK, NOW)).isEqualTo(Duration.ofHours(1));
