@@ -3,6 +3,7 @@ package io.fedsearch.compat;
 import io.fedsearch.history.QueryHistory;
 import io.fedsearch.provider.ProviderCatalog;
 import io.fedsearch.provider.ProviderInfo;
+import java.math.BigInteger;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ResultsCompatController {
+
+    private static final BigInteger MAX_PER_PAGE = BigInteger.valueOf(1000);
 
     private final QueryHistory history;
     private final List<String> arxivProviders;
@@ -34,26 +37,26 @@ class ResultsCompatController {
     ResponseEntity<?> results(@RequestParam(defaultValue = "0") String page,
                               @RequestParam(name = "items_per_page", defaultValue = "10") String itemsPerPage) {
         var invalid = new FastApiErrors.Invalid();
-        Integer p = integer(page);
+        BigInteger p = FastApiErrors.laxInteger(page);
         if (p == null) invalid.query("page", FastApiErrors.NOT_AN_INTEGER, "int_parsing", page);
-        else if (p < 0) invalid.query("page", "Input should be greater than or equal to 0", "greater_than_equal", page);
-        Integer n = integer(itemsPerPage);
+        else if (p.signum() < 0) {
+            invalid.query("page", "Input should be greater than or equal to 0", "greater_than_equal", page);
+        }
+        BigInteger n = FastApiErrors.laxInteger(itemsPerPage);
         if (n == null) invalid.query("items_per_page", FastApiErrors.NOT_AN_INTEGER, "int_parsing", itemsPerPage);
-        else if (n < 1) invalid.query("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
-        else if (n > 1000) invalid.query("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
+        else if (n.signum() < 1) {
+            invalid.query("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
+        } else if (n.compareTo(MAX_PER_PAGE) > 0) {
+            invalid.query("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
+        }
         if (invalid.any()) return invalid.answer();
-        List<StoredArxivResult> rows = history.resultsOf(arxivProviders, (long) p * n, n).stream()
+        // Python's ints have no size, so FastAPI takes any page; one past every stored row is simply empty.
+        BigInteger offset = p.multiply(n);
+        if (offset.bitLength() >= Long.SIZE - 1) return ResponseEntity.ok(List.of());
+        List<StoredArxivResult> rows = history.resultsOf(arxivProviders, offset.longValue(), n.intValue()).stream()
                 .map(s -> new StoredArxivResult(s.row().authors().isEmpty() ? null : String.join(", ", s.row().authors()),
                         s.row().title(), s.row().journal()))
                 .toList();
         return ResponseEntity.ok(rows);
-    }
-
-    private static Integer integer(String value) {
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -368,6 +368,10 @@ abstract class HistoryStorageTest {
                 + "\"journal\":\"Phys. Rev.\"},{\"author\":null,\"title\":\"Second\",\"journal\":null}]");
         assertThat(json(app.get("/results?page=1&items_per_page=2")).get(0).get("title").asString()).isEqualTo("Newest");
         assertThat(json(app.get("/results?page=5&items_per_page=2"))).isEmpty();
+        // Integers as FastAPI reads them: signed, padded, and of any size (a page past every row is empty).
+        assertThat(json(app.get("/results?page=%2B1&items_per_page=%2002")).get(0).get("title").asString()).isEqualTo("Newest");
+        assertThat(json(app.get("/results?page=99999999999&items_per_page=2"))).isEmpty();
+        assertThat(json(app.get("/results?page=99999999999999999999999&items_per_page=1000"))).isEmpty();
     }
 
     void awaitStored(java.util.Collection<Long> ids) {
