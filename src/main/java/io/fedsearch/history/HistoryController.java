@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,21 +39,6 @@ class HistoryController {
         this.history = history;
         this.log = log;
         this.json = json;
-    }
-
-    /**
-     * The {@code from} and {@code to} query parameters of every history read, as sent (text, so a bad one is a 400
-     * naming it), documented once as the numbers they are.
-     */
-    record TimeRange(
-            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
-                    schema = @Schema(implementation = Long.class)) String from,
-            @Parameter(description = "unix seconds, inclusive; default now",
-                    schema = @Schema(implementation = Long.class)) String to) {
-
-        Range checked() {
-            return Range.of(from, to);
-        }
     }
 
     /** [fromMs, toMs] from inclusive unix seconds; the default is the 24 h before {@code to} (default now). */
@@ -101,11 +85,16 @@ class HistoryController {
     @Operation(summary = "Stored queries, newest first, paged with an opaque cursor")
     @GetMapping("/api/v1/queries")
     QueriesPage queries(
-            @ParameterObject TimeRange sent,
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String to,
             @Parameter(description = "1..1000", schema = @Schema(implementation = Long.class))
             @RequestParam(required = false) String limit,
             @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) String cursor) {
-        Range range = sent.checked();
+        Range range = Range.of(from, to);
         int max = number("limit", limit, 100);
         if (max < 1 || max > 1000) throw new InvalidParameterException("limit", "limit must be from 1 to 1000");
         var after = cursor == null ? QueryHistory.Position.NEWEST : Cursors.decode(cursor);
@@ -122,8 +111,14 @@ class HistoryController {
      */
     @Operation(summary = "Every stored query in a range as a JSON download, streamed")
     @GetMapping("/api/v1/queries/export")
-    void export(@ParameterObject TimeRange sent, HttpServletResponse response) throws IOException {
-        Range range = sent.checked();
+    void export(
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now", schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        Range range = Range.of(from, to);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("queries-" + range.fromMs() / 1000 + "-" + range.toMs() / 1000 + ".json").build().toString());
@@ -154,15 +149,19 @@ class HistoryController {
             @Parameter(description = "substring of any author") @RequestParam(required = false) String author,
             @Parameter(description = "substring of the title") @RequestParam(required = false) String title,
             @Parameter(description = "substring of the journal") @RequestParam(required = false) String journal,
-            @ParameterObject TimeRange sent,
+            @Parameter(description = "unix seconds, inclusive; default 24 h before to",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "unix seconds, inclusive; default now",
+                    schema = @Schema(implementation = Long.class))
+            @RequestParam(required = false) String to,
             @Parameter(description = "from 1; pages reach the first 10000 results (narrow from/to to reach further)",
                     schema = @Schema(implementation = Long.class))
             @RequestParam(required = false) String page,
             @Parameter(description = "1..1000", schema = @Schema(implementation = Long.class))
             @RequestParam(required = false) String size) {
         Long queryId = number("query_id", queryIdText);
-        boolean allTime = queryId != null && sent.from() == null && sent.to() == null;
-        Range range = allTime ? new Range(0, Long.MAX_VALUE) : sent.checked();
+        Range range = queryId != null && from == null && to == null ? new Range(0, Long.MAX_VALUE) : Range.of(from, to);
         int p = number("page", page, 1);
         int n = number("size", size, 50);
         if (n < 1 || n > 1000) throw new InvalidParameterException("size", "size must be from 1 to 1000");
