@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  * body) by its deadline, or whose thread is interrupted, is cancelled: the JDK client then aborts the exchange and
  * closes its connection, so nothing is left running against a slow upstream. A body longer than
  * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way ({@link LimitedBody}); the body of
- * a 429 or 5xx answer is discarded unread.
+ * a 429 or 5xx answer is not read at all.
  */
 @Component
 public class UpstreamClient implements AutoCloseable {
@@ -79,12 +83,39 @@ public class UpstreamClient implements AutoCloseable {
 
     /**
      * The body of a 429 or 5xx answer is never read (the call fails on its status; 429 and 503 suspend the provider
-     * for its Retry-After), so it is discarded rather than held to the limit: an oversized error page must not turn
-     * an upstream's "back off" into a plain failure that ignores its Retry-After.
+     * for its Retry-After), so it is not waited for at all: the exchange is cancelled as soon as the headers are in.
+     * An error page that is huge, or trickles in, must not turn an upstream's "back off" into a plain failure or a
+     * timeout that ignores its Retry-After. Closing that connection costs a new one on the next call, which is rare.
      */
     private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
-        if (info.statusCode() == 429 || info.statusCode() >= 500) return HttpResponse.BodySubscribers.replacing(NO_BODY);
+        if (info.statusCode() == 429 || info.statusCode() >= 500) return new Unread();
         return LimitedBody.upTo(maxBody).apply(info);
+    }
+
+    /** Completes with no body at once and cancels the rest of the exchange. */
+    private static final class Unread implements HttpResponse.BodySubscriber<byte[]> {
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return CompletableFuture.completedFuture(NO_BODY);
+        }
     }
 
     @Override

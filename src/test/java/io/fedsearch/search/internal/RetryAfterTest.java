@@ -31,6 +31,12 @@ class RetryAfterTest {
         assertThat(ProviderCall.retryAfter("Monday, 23-Nov-26 12:01:30 GMT", FALLBACK, NOW))
                 .isEqualTo(Duration.ofSeconds(90));
         assertThat(ProviderCall.retryAfter("Mon Nov 23 12:01:30 2026", FALLBACK, NOW)).isEqualTo(Duration.ofSeconds(90));
+        // The RFC's own examples: a two-digit year is the one within 50 years of now (here 1994, not 2094).
+        Instant rfcExample = Instant.parse("1994-11-06T08:47:37Z");
+        assertThat(ProviderCall.retryAfter("Sunday, 06-Nov-94 08:49:37 GMT", FALLBACK, rfcExample))
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(ProviderCall.retryAfter("Sun Nov  6 08:49:37 1994", FALLBACK, rfcExample))
+                .isEqualTo(Duration.ofSeconds(120));
         Instant firstOfMonth = Instant.parse("2026-12-01T00:00:00Z");
         assertThat(ProviderCall.retryAfter("Tue Dec  1 00:02:00 2026", FALLBACK, firstOfMonth))
                 .isEqualTo(Duration.ofSeconds(120));

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ class UpstreamClientTest {
     private static final int LIMIT = 64 * 1024;
 
     private HttpServer upstream;
+    private final CountDownLatch testOver = new CountDownLatch(1);
     private final UpstreamClient client = new UpstreamClient(DataSize.ofBytes(LIMIT));
 
     @BeforeEach
@@ -52,11 +55,26 @@ class UpstreamClientTest {
                 // the client hung up
             }
         });
+        // 503 whose error page starts and then never ends (held open until the test is over).
+        upstream.createContext("/stalled", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "30");
+            exchange.sendResponseHeaders(503, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("<html>".getBytes());
+                out.flush();
+                testOver.await(30, TimeUnit.SECONDS);
+            } catch (java.io.IOException e) {
+                // the client hung up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         upstream.start();
     }
 
     @AfterEach
     void stop() {
+        testOver.countDown();
         client.close();
         upstream.stop(0);
     }
@@ -82,6 +100,14 @@ class UpstreamClientTest {
                 .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("larger than 65536 bytes");
         assertThatThrownBy(() -> fetch("/bytes/chunked?n=" + (10 * LIMIT)))
                 .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("larger than 65536 bytes");
+    }
+
+    @Test
+    void anErrorPageThatNeverEndsIsNotWaitedFor() throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + upstream.getAddress().getPort() + "/stalled");
+        UpstreamResponse answer = client.send(new UpstreamRequest(uri, Map.of()), Deadline.in(Duration.ofSeconds(5)));
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.retryAfter()).isEqualTo("30");
     }
 
     @Test
