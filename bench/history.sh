@@ -208,20 +208,37 @@ paced_rounds() {
   stop_app
 }
 
-# cpu_ticks: the app's CPU ticks so far (user + system), whole process then by thread group:
-# "total writer gc jit h2bg" (h2bg: H2's own background threads; JIT: the C1/C2 compiler threads).
-cpu_ticks() {
-  local total t name
-  total=$(awk '{print $14+$15}' "/proc/$APP_PID/stat")
+# cpu_snapshot FILE: the app's CPU ticks so far (user + system): a line "total T", then "TID GROUP TICKS" per live
+# thread. Groups: writer (the history writer), gc, jit (C1/C2 compilers), h2bg (H2's background threads), other.
+cpu_snapshot() {
+  local t name
+  echo "total $(awk '{print $14+$15}' "/proc/$APP_PID/stat")" > "$1"
   for t in /proc/"$APP_PID"/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
-    printf '%s|%s\n' "$name" "$(sed 's/.*) //' "$t/stat" 2>/dev/null)"
-  done | awk -F'|' -v total="$total" '{
-      split($2, f, " "); g = ""
-      if ($1 == "history-writer") g = "writer"; else if ($1 ~ /^(GC|G1)/) g = "gc"
-      else if ($1 ~ /^C[12] /) g = "jit"; else if ($1 ~ /^(H2|MVStore)/) g = "h2bg"
-      if (g != "") t[g] += f[12] + f[13]
-    } END { print total, t["writer"] + 0, t["gc"] + 0, t["jit"] + 0, t["h2bg"] + 0 }'
+    printf '%s|%s|%s\n' "${t##*/}" "$name" "$(sed 's/.*) //' "$t/stat" 2>/dev/null)"
+  done | awk -F'|' '{
+      split($3, f, " "); g = "other"
+      if ($2 == "history-writer") g = "writer"; else if ($2 ~ /^(GC|G1)/) g = "gc"
+      else if ($2 ~ /^C[12] /) g = "jit"; else if ($2 ~ /^(H2|MVStore)/) g = "h2bg"
+      print $1, g, f[12] + f[13]
+    }' >> "$1"
+}
+
+# cpu_row LABEL BEFORE AFTER REQUESTS REQS_PER_S: one table row, CPU per request by group, from two snapshots.
+# Per-thread differences, so a thread that ends in between (the JVM retires idle compiler threads) cannot make its
+# group negative: its time in the window is counted in "rest", which is the whole process less the named groups.
+cpu_row() {
+  awk -v label="$1" -v n="$4" -v rps="$5" -v hz="$(getconf CLK_TCK)" '
+    FNR == 1 { total[FILENAME == ARGV[1] ? "a" : "b"] = $2; next }
+    FILENAME == ARGV[1] { before[$1] = $3; next }
+    { d[$2] += $3 - ($1 in before ? before[$1] : 0) }
+    END {
+      if (n <= 0) { printf "| %s | no requests completed |\n", label; exit }
+      k = 1e6 / hz / n; all = (total["b"] - total["a"]) * k
+      named = (d["writer"] + d["gc"] + d["jit"] + d["h2bg"]) * k
+      printf "| %s | %.0f | %.0f us | %.0f | %.0f | %.0f | %.0f | %.0f |\n", label, rps, all,
+        d["writer"] * k, d["gc"] * k, d["jit"] * k, d["h2bg"] * k, all - named
+    }' "$2" "$3"
 }
 
 # threads_rounds PROVIDER_ARGS...: where recording's CPU goes, in steady state. One warm app; windows of
@@ -232,21 +249,16 @@ threads_rounds() {
   start_warm_app threads "$@"
   echo "| window | req/s | app CPU per search | writer | GC | JIT | H2 background | rest |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
-  local hz mode i a b n
-  hz=$(getconf CLK_TCK)
+  local mode i=0
   for mode in $(printf 'on %.0s' $(seq 1 "${ON_WINDOWS:-6}")) $(printf 'off %.0s' $(seq 1 "${OFF_WINDOWS:-4}")) on on; do
     set_history "$mode"
-    a=$(cpu_ticks)
+    cpu_snapshot "$OUT/threads.before"
     wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" -s "$BENCH_DIR/search.lua" \
-      "http://127.0.0.1:$APP_PORT" > "$OUT/threads.wrk.txt" 2>&1
-    b=$(cpu_ticks)
-    n=$(awk '/requests in/ {print $1}' "$OUT/threads.wrk.txt")
-    i=$((${i:-0} + 1))
-    awk -v a="$a" -v b="$b" -v n="$n" -v hz="$hz" -v mode="$mode" -v i="$i" \
-      -v rps="$(awk '/Requests\/sec/ {print $2}' "$OUT/threads.wrk.txt")" 'BEGIN {
-        split(a, x, " "); split(b, y, " "); for (k = 1; k <= 5; k++) d[k] = (y[k] - x[k]) / hz * 1e6 / n
-        printf "| %d %s | %.0f | %.0f us | %.0f | %.0f | %.0f | %.0f | %.0f |\n", i, mode, rps, d[1], d[2], d[3], d[4], d[5],
-          d[1] - d[2] - d[3] - d[4] - d[5] }'
+      "http://127.0.0.1:$APP_PORT" > "$OUT/threads.wrk.txt" 2>&1 || true
+    cpu_snapshot "$OUT/threads.after"
+    i=$((i + 1))
+    cpu_row "$i $mode" "$OUT/threads.before" "$OUT/threads.after" \
+      "$(awk '/requests in/ {print $1}' "$OUT/threads.wrk.txt")" "$(awk '/Requests\/sec/ {print $2}' "$OUT/threads.wrk.txt")"
   done
   stop_app
 }
