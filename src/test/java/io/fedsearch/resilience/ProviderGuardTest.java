@@ -13,6 +13,10 @@ class ProviderGuardTest {
 
     private static final ResilienceProperties DEFAULTS = new ResilienceProperties(20, 5, 50, 50, 0.8,
             Duration.ofSeconds(5), Duration.ofSeconds(120), 3, Duration.ofSeconds(60));
+    /** The time a call may take; none of these calls comes near it. */
+    private static final Duration BUDGET = Duration.ofSeconds(1);
+    /** Shorter than the 30 s min-interval wait, so the second call cannot get a slot in time. */
+    private static final Duration SHORT_BUDGET = Duration.ofMillis(100);
 
     private static ProviderGuard guard(int maxConcurrency, Duration minInterval) {
         var info = new ProviderInfo("p", "json", true, false, true, 1.0, Duration.ofSeconds(2), maxConcurrency,
@@ -23,8 +27,8 @@ class ProviderGuardTest {
     @Test
     void opensAfterFiveCallsOfWhichHalfFailOrTimeOut() throws Exception {
         var guard = guard(32, null);
-        guard.call(Duration.ofSeconds(1), () -> "ok");
-        guard.call(Duration.ofSeconds(1), () -> "ok");
+        guard.call(BUDGET, () -> "ok");
+        guard.call(BUDGET, () -> "ok");
         fail(guard, new TimeoutException("late"));
         fail(guard, new IllegalStateException("bad"));
         assertThat(guard.snapshot().circuit()).isEqualTo("closed");
@@ -33,7 +37,7 @@ class ProviderGuardTest {
         assertThat(guard.snapshot().circuit()).isEqualTo("open");
         assertThat(guard.snapshot().timeouts()).isEqualTo(2);
         assertThat(guard.snapshot().errors()).isEqualTo(1);
-        assertThatThrownBy(() -> guard.call(Duration.ofSeconds(1), () -> "ok"))
+        assertThatThrownBy(() -> guard.call(BUDGET, () -> "ok"))
                 .isInstanceOfSatisfying(ProviderCallRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(ProviderCallRefusedException.Reason.CIRCUIT_OPEN));
     }
@@ -50,8 +54,8 @@ class ProviderGuardTest {
     @Test
     void rejectsWhenNoMinIntervalSlotComesWithinTheBudget() throws Exception {
         var guard = guard(32, Duration.ofSeconds(30));
-        guard.call(Duration.ofSeconds(1), () -> "ok");
-        assertThatThrownBy(() -> guard.call(Duration.ofMillis(100), () -> "ok"))
+        guard.call(BUDGET, () -> "ok");
+        assertThatThrownBy(() -> guard.call(SHORT_BUDGET, () -> "ok"))
                 .isInstanceOfSatisfying(ProviderCallRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(ProviderCallRefusedException.Reason.REJECTED));
         assertThat(guard.snapshot().calls()).isEqualTo(1);
@@ -61,13 +65,13 @@ class ProviderGuardTest {
     void refusesEveryCallWhileSuspended() {
         var guard = guard(32, null);
         guard.suspend(Duration.ofSeconds(30), "upstream answered HTTP 429");
-        assertThatThrownBy(() -> guard.call(Duration.ofSeconds(1), () -> "ok"))
+        assertThatThrownBy(() -> guard.call(BUDGET, () -> "ok"))
                 .hasMessage("suspended for 30 s: upstream answered HTTP 429");
         assertThat(guard.snapshot().circuit()).isEqualTo("suspended");
     }
 
     private static void fail(ProviderGuard guard, Exception failure) {
-        assertThatThrownBy(() -> guard.call(Duration.ofSeconds(1), () -> {
+        assertThatThrownBy(() -> guard.call(BUDGET, () -> {
             throw failure;
         })).isSameAs(failure);
     }
