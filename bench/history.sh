@@ -5,6 +5,7 @@
 #   toggle  only the decisive part of http: on vs off in one warm app, the flag flipped between runs
 #   paced   the same below saturation (about 3,500 searches/s): app CPU per search and latency, on vs off
 #   threads where recording's CPU goes at saturation, in steady state: app CPU per search by thread group
+#           DB=postgres: recording into an embedded PostgreSQL beside the app, its CPU counted apart
 #   fill    a database with 1M queries x PER_QUERY results over 10 days (bench/out/$DATA), for export/results
 #           DB=postgres: a PostgreSQL data directory (bench/out/$DATA-pg, served by BenchPostgres), else an H2 file
 #   export  GET /api/v1/queries/export of all 1M queries with -Xmx256m: time, bytes, peak heap
@@ -142,12 +143,24 @@ set_history() {
 # start_warm_app NAME PROVIDER_ARGS...: a fresh app (heap XMX, default 512m) over bench/out/h2http/NAME with a
 # known admin key, then WARMUP (60s) at saturation with recording on: under this load the JIT compiles for about a
 # minute, and its threads took a quarter of the app's CPU 20 s in.
+# DB=postgres: the app records into a fresh embedded PostgreSQL (bench/out/$name-pg, its own processes) instead.
 start_warm_app() {
   local name=$1; shift
   rm -rf "${OUT:?}/h2http/$name"
-  FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/$name/db" "-Xmx${XMX:-512m}" "$@"
+  if [ "$DB" = postgres ]; then
+    DATA=$name; rm -rf "${OUT:?}/$DATA-pg"; start_postgres
+    FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:postgresql://localhost:$PG_PORT/postgres?reWriteBatchedInserts=true" \
+      "-Xmx${XMX:-512m}" --spring.datasource.username=postgres --spring.datasource.password=postgres "$@"
+  else
+    FEDSEARCH_ADMIN_KEY=$ADMIN_KEY start_app "jdbc:h2:file:$OUT/h2http/$name/db" "-Xmx${XMX:-512m}" "$@"
+  fi
   wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP:-60s}" -s "$BENCH_DIR/search.lua" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
   echo
+}
+
+stop_warm_app() {
+  stop_app
+  if [ "$DB" = postgres ]; then stop_postgres; fi
 }
 
 # abba ROUND: the order of the two runs of a round, "on off" then "off on", so drift during the run falls on both.
@@ -179,7 +192,7 @@ toggle_rounds() {
   written=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.written" | grep -o '"value":[0-9.E]*')
   sync=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/metrics/fedsearch.history.sync.writes" | grep -o '"value":[0-9.E]*')
   echo "(written $written, request-side writes $sync)"
-  stop_app
+  stop_warm_app
 }
 
 # paced_rounds PROVIDER_ARGS...: the same one-app on/off comparison below saturation (bench/paced-search.lua, about
@@ -205,7 +218,7 @@ paced_rounds() {
         "$(awk -v t=$((t1 - t0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", t / hz * 1e6 / n}')"
     done
   done
-  stop_app
+  stop_warm_app
 }
 
 # cpu_snapshot FILE: the app's CPU ticks so far (user + system): a line "total T", then "TID GROUP TICKS" per live
@@ -213,6 +226,8 @@ paced_rounds() {
 cpu_snapshot() {
   local t name
   echo "total $(awk '{print $14+$15}' "/proc/$APP_PID/stat")" > "$1"
+  # The database's own processes, when it runs beside the app (DB=postgres): a separate total.
+  echo "db $(for p in $(pgrep -x postgres); do awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')" >> "$1"
   for t in /proc/"$APP_PID"/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
     printf '%s|%s|%s\n' "${t##*/}" "$name" "$(sed 's/.*) //' "$t/stat" 2>/dev/null)"
@@ -230,14 +245,15 @@ cpu_snapshot() {
 cpu_row() {
   awk -v label="$1" -v n="$4" -v rps="$5" -v hz="$(getconf CLK_TCK)" '
     FNR == 1 { total[FILENAME == ARGV[1] ? "a" : "b"] = $2; next }
+    FNR == 2 { db[FILENAME == ARGV[1] ? "a" : "b"] = $2; next }
     FILENAME == ARGV[1] { before[$1] = $3; next }
     { d[$2] += $3 - ($1 in before ? before[$1] : 0) }
     END {
       if (n <= 0) { printf "| %s | no requests completed |\n", label; exit }
       k = 1e6 / hz / n; all = (total["b"] - total["a"]) * k
       named = (d["writer"] + d["gc"] + d["jit"] + d["h2bg"]) * k
-      printf "| %s | %.0f | %.0f us | %.0f | %.0f | %.0f | %.0f | %.0f |\n", label, rps, all,
-        d["writer"] * k, d["gc"] * k, d["jit"] * k, d["h2bg"] * k, all - named
+      printf "| %s | %.0f | %.0f us | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f us |\n", label, rps, all,
+        d["writer"] * k, d["gc"] * k, d["jit"] * k, d["h2bg"] * k, all - named, (db["b"] - db["a"]) * k
     }' "$2" "$3"
 }
 
@@ -247,8 +263,8 @@ cpu_row() {
 # everything else).
 threads_rounds() {
   start_warm_app threads "$@"
-  echo "| window | req/s | app CPU per search | writer | GC | JIT | H2 background | rest |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| window | req/s | app CPU per search | writer | GC | JIT | H2 background | rest | PostgreSQL per search |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   local mode i=0
   for mode in $(printf 'on %.0s' $(seq 1 "${ON_WINDOWS:-6}")) $(printf 'off %.0s' $(seq 1 "${OFF_WINDOWS:-4}")) on on; do
     set_history "$mode"
@@ -260,7 +276,7 @@ threads_rounds() {
     cpu_row "$i $mode" "$OUT/threads.before" "$OUT/threads.after" \
       "$(awk '/requests in/ {print $1}' "$OUT/threads.wrk.txt")" "$(awk '/Requests\/sec/ {print $2}' "$OUT/threads.wrk.txt")"
   done
-  stop_app
+  stop_warm_app
 }
 
 # mib METRIC: an actuator metric's value in MiB.
