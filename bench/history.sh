@@ -44,7 +44,10 @@ start_postgres() {
   local cp; cp=$(test_classpath)
   : > "$OUT/postgres.log"
   # shellcheck disable=SC2086
-  "$JAVA" -cp "$cp" io.fedsearch.bench.BenchPostgres "$OUT/$DATA-pg" "$PG_PORT" ${PREWARM:+prewarm} > "$OUT/postgres.log" 2>&1 &
+  # PG_CPUS (e.g. 1): PostgreSQL's processes on those CPUs only, as on a host of its own; run the script itself under
+  # `taskset -c 0` to keep the app, wrk and nginx off them.
+  ${PG_CPUS:+taskset -c "$PG_CPUS"} "$JAVA" -cp "$cp" io.fedsearch.bench.BenchPostgres "$OUT/$DATA-pg" "$PG_PORT" \
+    ${PREWARM:+prewarm} > "$OUT/postgres.log" 2>&1 &
   PG_PID=$!
   for _ in $(seq 1 600); do grep -q "postgres ready" "$OUT/postgres.log" && { grep prewarmed "$OUT/postgres.log" || true; return 0; }; sleep 1; done
   echo "PostgreSQL did not start: $OUT/postgres.log" >&2; return 1
