@@ -76,16 +76,8 @@ class ArxivCompatController {
         }
         int max = DEFAULT_MAX_RESULTS;
         if (maxResults != null) {
-            BigInteger value = FastApiErrors.laxInteger(maxResults);
-            if (value == null) {
-                invalid.query("max_results", FastApiErrors.NOT_AN_INTEGER, "int_parsing", maxResults);
-            } else if (value.signum() < 1) {
-                invalid.query("max_results", "Input should be greater than or equal to 1", "greater_than_equal", maxResults);
-            } else if (value.compareTo(BigInteger.valueOf(MAX_RESULTS_CAP)) > 0) {
-                invalid.query("max_results", "Input should be less than or equal to 2000", "less_than_equal", maxResults);
-            } else {
-                max = value.intValueExact();
-            }
+            BigInteger value = invalid.integer("max_results", maxResults, 1, (long) MAX_RESULTS_CAP);
+            if (value != null) max = value.intValueExact();
         }
         if (invalid.any()) return invalid.answer();
         if (author == null && title == null && journal == null) {

@@ -16,7 +16,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class FastApiErrors {
 
-    static final String NOT_AN_INTEGER = "Input should be a valid integer, unable to parse string as an integer";
+    private static final String NOT_AN_INTEGER = "Input should be a valid integer, unable to parse string as an integer";
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
@@ -24,7 +24,7 @@ final class FastApiErrors {
     }
 
     /** Pydantic's lax integer: optional surrounding whitespace and sign, decimal digits; null when not one. */
-    static BigInteger laxInteger(String text) {
+    private static BigInteger laxInteger(String text) {
         String stripped = text.strip();
         return INTEGER.matcher(stripped).matches() ? new BigInteger(stripped) : null;
     }
@@ -49,6 +49,24 @@ final class FastApiErrors {
             item.put("msg", message);
             item.put("input", input);
             items.add(item);
+        }
+
+        /**
+         * {@code text} as a lax integer in [min, max] (no upper bound when {@code max} is null); null, with the error
+         * FastAPI gives (int_parsing, greater_than_equal, less_than_equal) noted, when it is not one.
+         */
+        BigInteger integer(String parameter, String text, long min, Long max) {
+            BigInteger value = laxInteger(text);
+            if (value == null) {
+                query(parameter, NOT_AN_INTEGER, "int_parsing", text);
+            } else if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+                query(parameter, "Input should be greater than or equal to " + min, "greater_than_equal", text);
+            } else if (max != null && value.compareTo(BigInteger.valueOf(max)) > 0) {
+                query(parameter, "Input should be less than or equal to " + max, "less_than_equal", text);
+            } else {
+                return value;
+            }
+            return null;
         }
 
         boolean any() {

@@ -45,15 +45,8 @@ class MessagesCompatController {
         String page = pageText == null ? "1" : pageText;
         String size = sizeText == null ? "10" : sizeText;
         var invalid = new FastApiErrors.Invalid();
-        BigInteger pageNumber = FastApiErrors.laxInteger(page);
-        if (pageNumber == null) notAnInteger(invalid, "page", page);
-        else if (pageNumber.signum() < 1) tooSmall(invalid, "page", page);
-        BigInteger sizeNumber = FastApiErrors.laxInteger(size);
-        if (sizeNumber == null) notAnInteger(invalid, "size", size);
-        else if (sizeNumber.signum() < 1) tooSmall(invalid, "size", size);
-        else if (sizeNumber.compareTo(BigInteger.valueOf(100)) > 0) {
-            invalid.query("size", "Input should be less than or equal to 100", "less_than_equal", size);
-        }
+        BigInteger pageNumber = invalid.integer("page", page, 1, null);
+        BigInteger sizeNumber = invalid.integer("size", size, 1, 100L);
         if (invalid.any()) return invalid.answer();
         Optional<MessagesProvider> provider = messages.provider();
         if (provider.isEmpty()) {
@@ -82,13 +75,5 @@ class MessagesCompatController {
         }
         out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    private static void notAnInteger(FastApiErrors.Invalid invalid, String parameter, String input) {
-        invalid.query(parameter, FastApiErrors.NOT_AN_INTEGER, "int_parsing", input);
-    }
-
-    private static void tooSmall(FastApiErrors.Invalid invalid, String parameter, String input) {
-        invalid.query(parameter, "Input should be greater than or equal to 1", "greater_than_equal", input);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ResultsCompatController {
 
-    private static final BigInteger MAX_PER_PAGE = BigInteger.valueOf(1000);
+    private static final int MAX_PER_PAGE = 1000;
 
     private final QueryHistory history;
     private final List<String> arxivProviders;
@@ -37,18 +37,8 @@ class ResultsCompatController {
     ResponseEntity<?> results(@RequestParam(defaultValue = "0") String page,
                               @RequestParam(name = "items_per_page", defaultValue = "10") String itemsPerPage) {
         var invalid = new FastApiErrors.Invalid();
-        BigInteger p = FastApiErrors.laxInteger(page);
-        if (p == null) invalid.query("page", FastApiErrors.NOT_AN_INTEGER, "int_parsing", page);
-        else if (p.signum() < 0) {
-            invalid.query("page", "Input should be greater than or equal to 0", "greater_than_equal", page);
-        }
-        BigInteger n = FastApiErrors.laxInteger(itemsPerPage);
-        if (n == null) invalid.query("items_per_page", FastApiErrors.NOT_AN_INTEGER, "int_parsing", itemsPerPage);
-        else if (n.signum() < 1) {
-            invalid.query("items_per_page", "Input should be greater than or equal to 1", "greater_than_equal", itemsPerPage);
-        } else if (n.compareTo(MAX_PER_PAGE) > 0) {
-            invalid.query("items_per_page", "Input should be less than or equal to 1000", "less_than_equal", itemsPerPage);
-        }
+        BigInteger p = invalid.integer("page", page, 0, null);
+        BigInteger n = invalid.integer("items_per_page", itemsPerPage, 1, (long) MAX_PER_PAGE);
         if (invalid.any()) return invalid.answer();
         // Python's ints have no size, so FastAPI takes any page; one past every stored row is simply empty.
         BigInteger offset = p.multiply(n);
