@@ -28,8 +28,9 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         this.bytes = new ByteArrayOutputStream((int) Math.clamp(declared, 256, Math.min(max, 1 << 20)));
     }
 
-    static HttpResponse.BodyHandler<byte[]> upTo(long max) {
-        return info -> new LimitedBody(max, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+    /** The body of the answer {@code info} describes, held to {@code max} bytes. */
+    static LimitedBody upTo(long max, HttpResponse.ResponseInfo info) {
+        return new LimitedBody(max, info.headers().firstValueAsLong("Content-Length").orElse(-1));
     }
 
     @Override

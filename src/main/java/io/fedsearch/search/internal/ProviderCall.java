@@ -132,8 +132,8 @@ public class ProviderCall {
     }
 
     /**
-     * Retry-After as delay-seconds or an HTTP date in any of its three forms (RFC 9110 10.2.3), capped at one hour. Anything else, zero, or a
-     * date already past gives {@code fallback}.
+     * Retry-After as delay-seconds or an HTTP date in any of its three forms (RFC 9110 10.2.3), capped at one hour.
+     * Anything else, zero, or a date already past gives {@code fallback}.
      */
     static Duration retryAfter(String header, Duration fallback, Instant now) {
         if (header == null) return fallback;

@@ -89,7 +89,7 @@ public class UpstreamClient implements AutoCloseable {
      */
     private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
         if (info.statusCode() == 429 || info.statusCode() >= 500) return new Unread();
-        return LimitedBody.upTo(maxBody).apply(info);
+        return LimitedBody.upTo(maxBody, info);
     }
 
     /** Completes with no body at once and cancels the rest of the exchange. */
