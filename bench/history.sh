@@ -19,9 +19,9 @@ UP_PORT=${UP_PORT:-18432}
 REF_PORT=${REF_PORT:-18433}
 
 test_classpath() {
-  (cd "$ROOT" && ./mvnw -q -B -ntp test-compile \
-     && ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test) >/dev/null
-  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")"
+  (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests install \
+     && ./mvnw -q -B -ntp -pl core dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test) >/dev/null
+  echo "$ROOT/core/target/test-classes:$ROOT/core/target/classes:$(cat "$ROOT/core/target/test-classpath.txt")"
 }
 
 write_rate() {

@@ -83,7 +83,7 @@ run_wrk() {
 # build_jar: the runnable jar, built once (tests skipped; the suite runs in CI).
 build_jar() {
   (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests package) >/dev/null
-  ls "$ROOT"/target/fedsearch-*.jar | grep -v original | head -1
+  ls "$ROOT"/distributions/fedsearch/target/fedsearch.jar
 }
 
 # wait_http URL [SECONDS]: until URL answers 2xx.

@@ -16,9 +16,9 @@ trap cleanup EXIT
 
 install_tools
 JAR=$(build_jar)
-(cd "$ROOT" && ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test \
+(cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests install && ./mvnw -q -B -ntp -pl core dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$OUT/messages-cp.txt" >/dev/null)
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/messages-cp.txt")"
+CP="$ROOT/core/target/test-classes:$ROOT/core/target/classes:$(cat "$OUT/messages-cp.txt")"
 NGINX_PORT=$(free_port)
 
 # start_app PORT [ARGS...]: the packaged jar with an in-memory database; its pid is added to PIDS.

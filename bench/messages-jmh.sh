@@ -6,11 +6,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 cd "$ROOT"
-./mvnw -q -B -ntp test-compile
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/messages-cp.txt" >/dev/null
+./mvnw -q -B -ntp -DskipTests install
+./mvnw -q -B -ntp -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/messages-cp.txt" >/dev/null
 # The JDK 25 the toolchain compiles with (override with JAVA=...).
 JAVA="${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}"
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/messages-cp.txt")"
+CP="$ROOT/core/target/test-classes:$ROOT/core/target/classes:$(cat "$OUT/messages-cp.txt")"
 
 echo "== footprint (build time, heap used after GC with the index alone)"
 "$JAVA" -Xmx3g -cp "$CP" io.fedsearch.provider.messages.MessagesIndexBenchmark | tee "$OUT/messages-footprint.txt"

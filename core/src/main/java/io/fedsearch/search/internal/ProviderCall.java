@@ -1,5 +1,6 @@
 package io.fedsearch.search.internal;
 
+import io.fedsearch.provider.DirectSearchProvider;
 import io.fedsearch.provider.HttpSearchProvider;
 import io.fedsearch.provider.IndexedSearchProvider;
 import io.fedsearch.provider.ProviderCatalog;
@@ -84,6 +85,7 @@ public class ProviderCall {
             ProviderPage page = guard.call(deadline.remaining(), () -> switch (entry.provider()) {
                 case HttpSearchProvider http -> fetch(http, guard, query, deadline, sent, answered);
                 case IndexedSearchProvider indexed -> indexed.search(query);
+                case DirectSearchProvider direct -> direct.search(query, deadline.remaining());
             });
             Trace trace = trace(sent.get(), answered.get());
             cache.put(info, query, new ProviderCache.Held(page, trace.uri(), trace.httpStatus(), System.nanoTime()));

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * set, never a mix. A failed refresh keeps serving the last good index and marks the provider degraded until a
  * refresh succeeds. Until the first load has succeeded a search fails with "index not loaded yet".
  */
-public final class MessagesProvider implements IndexedSearchProvider, VerbatimSearch {
+final class MessagesProvider implements IndexedSearchProvider, VerbatimSearch {
 
     private static final Logger log = LoggerFactory.getLogger(MessagesProvider.class);
     /** Characters of the message shown as a hit's title (messages have no title of their own). */
