@@ -3,6 +3,7 @@ package io.fedsearch.compat;
 import io.fedsearch.history.QueryHistory;
 import io.fedsearch.provider.ProviderCatalog;
 import io.fedsearch.provider.ProviderInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigInteger;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The seed's stored arXiv results (those of the configured providers of type arxiv), oldest first, paged from 0.
  * {@code author} is the result's authors joined with ", " (the seed kept one author string per result); a value not
- * known is null. {@code page} >= 0 and
+ * known is null. Whose results are read follows {@code fedsearch.compat.history} ({@link CompatHistoryReaders}); item
+ * rights are applied to the page read, which may then hold fewer rows. {@code page} >= 0 and
  * {@code items_per_page} 1..1000, else 422 in FastAPI's shape; a page past the end is {@code []}.
  */
 @RestController
@@ -22,10 +24,12 @@ class ResultsCompatController {
     private static final int MAX_PER_PAGE = 1000;
 
     private final QueryHistory history;
+    private final CompatHistoryReaders readers;
     private final List<String> arxivProviders;
 
-    ResultsCompatController(QueryHistory history, ProviderCatalog catalog) {
+    ResultsCompatController(QueryHistory history, CompatHistoryReaders readers, ProviderCatalog catalog) {
         this.history = history;
+        this.readers = readers;
         this.arxivProviders = catalog.all().stream().map(ProviderCatalog.Entry::info)
                 .filter(info -> info.type().equals("arxiv")).map(ProviderInfo::id).toList();
     }
@@ -35,7 +39,10 @@ class ResultsCompatController {
 
     @GetMapping("/results")
     ResponseEntity<?> results(@RequestParam(defaultValue = "0") String page,
-                              @RequestParam(name = "items_per_page", defaultValue = "10") String itemsPerPage) {
+                              @RequestParam(name = "items_per_page", defaultValue = "10") String itemsPerPage,
+                              HttpServletRequest request) {
+        ResponseEntity<?> refused = readers.refusal(request);
+        if (refused != null) return refused;
         var invalid = new FastApiErrors.Invalid();
         BigInteger p = invalid.integer("page", page, 0, null);
         BigInteger n = invalid.integer("items_per_page", itemsPerPage, 1, (long) MAX_PER_PAGE);
@@ -43,7 +50,11 @@ class ResultsCompatController {
         // Python's ints have no size, so FastAPI takes any page; one past every stored row is simply empty.
         BigInteger offset = p.multiply(n);
         if (offset.bitLength() >= Long.SIZE - 1) return ResponseEntity.ok(List.of());
-        List<StoredArxivResult> rows = history.resultsOf(arxivProviders, offset.longValue(), n.intValue()).stream()
+        var reader = readers.reader(request);
+        var stored = history.resultsOf(readers.readable(reader, arxivProviders), reader.principal(), offset.longValue(),
+                n.intValue());
+        List<StoredArxivResult> rows = readers.access().visible(reader.as(), stored, QueryHistory.StoredResult::row)
+                .stream()
                 .map(s -> new StoredArxivResult(s.row().authors().isEmpty() ? null : String.join(", ", s.row().authors()),
                         s.row().title(), s.row().journal()))
                 .toList();

@@ -1,12 +1,14 @@
 package io.fedsearch.history;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reading the kept queries. Times are epoch milliseconds, UTC, bounds inclusive. Reads see what the store has
- * committed; a query still waiting to be written is found by {@link QueryLog#find} only.
+ * committed; a query still waiting to be written is found by {@link QueryLog#find} only. Where a read takes a
+ * {@code principal}, only that principal's queries are read (in SQL, so pages stay full); null reads everyone's.
  */
 public interface QueryHistory {
 
@@ -26,19 +28,25 @@ public interface QueryHistory {
     }
 
     /** Queries in [fromMs, toMs] strictly older than {@code after}, newest first, at most {@code limit}. */
-    Slice newestFirst(long fromMs, long toMs, Position after, int limit);
+    Slice newestFirst(String principal, long fromMs, long toMs, Position after, int limit);
 
     /** Every query in [fromMs, toMs] (without results), oldest first, streamed: memory stays constant. */
-    void forEachOldestFirst(long fromMs, long toMs, Consumer<QueryRecord> sink);
+    void forEachOldestFirst(String principal, long fromMs, long toMs, Consumer<QueryRecord> sink);
 
     /**
      * Which stored results to read. Text filters are case-insensitive substrings, null = any.
      *
-     * @param queryId  only this query's results, null = any
-     * @param provider only this provider id (exact, case-insensitive), null = any
+     * @param queryId   only this query's results, null = any
+     * @param provider  only this provider id (exact, case-insensitive), null = any
+     * @param principal only results of this principal's queries, null = everyone's
+     * @param readable  only results of these providers (the ones the reader may still use), null = every provider
      */
     record ResultFilter(Long queryId, String provider, String author, String title, String journal, long fromMs,
-                        long toMs) {
+                        long toMs, String principal, Collection<String> readable) {
+
+        public ResultFilter {
+            readable = readable == null ? null : List.copyOf(readable);
+        }
     }
 
     /** One stored result with the query it answered. */
@@ -68,27 +76,37 @@ public interface QueryHistory {
     record ProviderCall(long queryId, Instant timestamp, QueryRecord.ProviderSummary summary) {
     }
 
-    /** Calls sent upstream (upstream_uri known) by providers of this type in [fromMs, toMs], oldest first. */
-    List<ProviderCall> callsOfType(String providerType, long fromMs, long toMs);
+    /**
+     * Calls sent upstream (upstream_uri known) by providers of this type in [fromMs, toMs], oldest first; only of
+     * {@code providers} (ids) and, unless null, of {@code principal}'s queries.
+     */
+    List<ProviderCall> callsOfType(String providerType, Collection<String> providers, String principal, long fromMs,
+                                   long toMs);
 
     /**
      * Results returned by these providers (ids), oldest first; skips {@code offset}, at most {@code limit}. Read in
      * the order of the provider index, so a page costs about {@code offset + limit} entries however rare the
      * providers' results are; with several providers the matches are sorted first.
      */
-    List<StoredResult> resultsOf(List<String> providers, long offset, int limit);
+    List<StoredResult> resultsOf(List<String> providers, String principal, long offset, int limit);
 
-    /** A free-text query as asked: how often, and when last (epoch milliseconds). */
-    record AskedQuery(String q, long asks, long lastAskedMs) {
+    /**
+     * A free-text query as one principal asked it: how often, when last (epoch milliseconds), and whether any of
+     * those searches asked one of the restricted providers.
+     */
+    record AskedQuery(String q, String principal, long asks, long lastAskedMs, boolean restricted) {
     }
 
-    /** The free-text queries asked since {@code fromMs}, most asked first, at most {@code limit}. */
-    List<AskedQuery> mostAsked(long fromMs, int limit);
+    /**
+     * The free-text queries asked since {@code fromMs} per principal, most asked first, at most {@code limit};
+     * {@code restricted} marks those that asked one of {@code restrictedProviders} (ids).
+     */
+    List<AskedQuery> mostAsked(long fromMs, Collection<String> restrictedProviders, int limit);
 
-    /** One stored search's free text. */
-    record AskedOnce(long queryId, String q, long askedMs) {
+    /** One stored search's free text, who asked it, and whether it asked one of the restricted providers. */
+    record AskedOnce(long queryId, String q, String principal, long askedMs, boolean restricted) {
     }
 
     /** The stored searches with free text in [fromMs, toMs], oldest first, at most {@code limit}. */
-    List<AskedOnce> askedBetween(long fromMs, long toMs, int limit);
+    List<AskedOnce> askedBetween(long fromMs, long toMs, Collection<String> restrictedProviders, int limit);
 }

@@ -1,5 +1,6 @@
 package io.fedsearch.insights;
 
+import io.fedsearch.provider.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           bundled reference data; unset = the bundled {@code classpath:suggest/*.txt}
  * @param suggestHistorySeed  optional file of past queries loaded at start-up, one {@code asks<TAB>query} a line
  *                           (for migrations and benchmarks); unset = start with no past queries
+ * @param suggestMinPrincipals distinct principals that must have asked a query (of public providers only) before
+ *                           it is suggested to other principals (default 3); each principal is always suggested its own
  * @param recheckCron        when stored clicks of providers with item-level rights are re-checked (default daily 03:30)
  */
 @ConfigurationProperties("fedsearch.insights")
@@ -30,5 +33,13 @@ record InsightsProperties(@DefaultValue("1h") Duration trendingRecompute,
                           @DefaultValue("1000000") int suggestMaxQueries,
                           Path suggestReferenceDir,
                           Path suggestHistorySeed,
-                          @DefaultValue("0 30 3 * * *") String recheckCron) {
+                          @DefaultValue("0 30 3 * * *") String recheckCron,
+                          @DefaultValue("3") int suggestMinPrincipals) {
+
+    InsightsProperties {
+        if (suggestMinPrincipals < 1) {
+            throw new InvalidConfigurationException("fedsearch.insights.suggest-min-principals", suggestMinPrincipals,
+                    "1 or more");
+        }
+    }
 }

@@ -2,7 +2,10 @@ package io.fedsearch.insights;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.fedsearch.access.Caller;
+import io.fedsearch.history.HistoryAccess;
 import io.fedsearch.history.QueryHistory;
+import io.fedsearch.history.QueryRecord;
 import io.fedsearch.history.QueryRecorded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +37,10 @@ import org.springframework.stereotype.Service;
  * sharing one database learn from each other's searches (not on an embedded H2, which no other replica can reach).
  * The ids of the searches it counted (its own, and those read) are remembered for {@value #REMEMBER_MINUTES}
  * minutes, longer than a sync looks back, so no search is counted twice.
+ *
+ * <p>Each ask is counted with its principal and whether it asked a provider that is not public (by the provider
+ * configuration in force when it is counted), so a caller is suggested its own past queries and others' only once
+ * {@code suggest-min-principals} principals asked them of public providers only (see {@link SuggestEngine}).
  */
 @Service
 class SuggestService implements AutoCloseable {
@@ -49,6 +56,7 @@ class SuggestService implements AutoCloseable {
     private final SuggestEngine engine;
     private final Clock clock;
     private final QueryHistory history;
+    private final HistoryAccess access;
     /** Query ids already counted: this node's own, and those read by earlier syncs. */
     private final Cache<Long, Boolean> counted = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(REMEMBER_MINUTES)).build();
@@ -58,27 +66,28 @@ class SuggestService implements AutoCloseable {
     /** False on an embedded H2 database: no other replica writes to it, so a sync would find only our own queries. */
     private final boolean syncing;
 
-    SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history,
+    SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history, HistoryAccess access,
                    @Value("${spring.datasource.url:}") String databaseUrl) {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.history = history;
+        this.access = access;
         this.syncing = sharedByReplicas(databaseUrl);
         this.started = this.clock.millis();
         this.syncedUpTo = started;
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());
-        this.engine = new SuggestEngine(reference, settings.suggestMaxQueries());
-        var past = new ArrayList<>(stored(history));
-        if (settings.suggestHistorySeed() != null) {
-            past.addAll(seed(settings.suggestHistorySeed()));
-        }
-        engine.load(past);
+        this.engine = new SuggestEngine(reference, settings.suggestMaxQueries(), settings.suggestMinPrincipals());
+        var seeded = settings.suggestHistorySeed() == null ? List.<SuggestEngine.PastQuery>of()
+                : seed(settings.suggestHistorySeed());
+        engine.load(seeded, stored(history));
         log.info("suggest ready: {} reference entries, {} past queries", reference.size(), engine.pastQueries());
     }
 
     @EventListener
     void onQuery(QueryRecorded event) {
-        if (syncing) counted.put(event.record().queryId(), Boolean.TRUE);
-        engine.asked(event.record().q(), event.record().timestamp());
+        QueryRecord r = event.record();
+        if (syncing) counted.put(r.queryId(), Boolean.TRUE);
+        boolean restricted = !access.allPublic(r.providers().stream().map(QueryRecord.ProviderSummary::provider).toList());
+        engine.asked(r.q(), r.principal(), restricted, r.timestamp());
     }
 
     /**
@@ -91,7 +100,8 @@ class SuggestService implements AutoCloseable {
         long now = clock.millis();
         List<QueryHistory.AskedOnce> stored;
         try {
-            stored = history.askedBetween(Math.max(started, syncedUpTo - LATE_MS), now, SYNC_LIMIT);
+            stored = history.askedBetween(Math.max(started, syncedUpTo - LATE_MS), now, access.restrictedProviders(),
+                    SYNC_LIMIT);
         } catch (DataAccessException e) {
             log.debug("suggest sync skipped, the store cannot be read now: {}", e.getMessage());
             return;
@@ -99,7 +109,7 @@ class SuggestService implements AutoCloseable {
         int n = 0;
         for (QueryHistory.AskedOnce q : stored) {
             if (counted.asMap().putIfAbsent(q.queryId(), Boolean.TRUE) == null) {
-                engine.asked(q.q(), Instant.ofEpochMilli(q.askedMs()));
+                engine.asked(q.q(), q.principal(), q.restricted(), Instant.ofEpochMilli(q.askedMs()));
                 n++;
             }
         }
@@ -113,8 +123,9 @@ class SuggestService implements AutoCloseable {
         if (n > 0) log.debug("suggest index refreshed with {} queries", n);
     }
 
-    List<SuggestEngine.Suggestion> suggest(String prefix, int limit) {
-        return engine.suggest(prefix, limit, clock.instant());
+    /** Completions for {@code caller}: its own past queries (anonymous callers share one), those shared, reference data. */
+    List<SuggestEngine.Suggestion> suggest(Caller caller, String prefix, int limit) {
+        return engine.suggest(prefix, caller.principal(), limit, clock.instant());
     }
 
     /** Whether other replicas may write to this database: anything but an embedded (file or in-memory) H2. */
@@ -125,12 +136,13 @@ class SuggestService implements AutoCloseable {
         return !embeddedH2;
     }
 
-    /** The most asked stored queries; none (and a warning) when the store cannot be read now. */
-    private List<SuggestEngine.PastQuery> stored(QueryHistory history) {
+    /** The most asked stored queries per principal; none (and a warning) when the store cannot be read now. */
+    private List<SuggestEngine.PastAsk> stored(QueryHistory history) {
         long since = clock.millis() - Duration.ofDays(HISTORY_DAYS).toMillis();
         try {
-            return history.mostAsked(since, HISTORY_LOAD).stream()
-                    .map(a -> new SuggestEngine.PastQuery(a.q(), a.asks(), a.lastAskedMs())).toList();
+            return history.mostAsked(since, access.restrictedProviders(), HISTORY_LOAD).stream()
+                    .map(a -> new SuggestEngine.PastAsk(a.q(), a.principal(), a.asks(), a.lastAskedMs(), a.restricted()))
+                    .toList();
         } catch (DataAccessException e) {
             log.warn("suggest starts without stored history, the store could not be read: {}", e.getMessage());
             return List.of();

@@ -26,6 +26,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
@@ -66,9 +67,10 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
 
     /**
      * Entries whose words each match a word of the key within one edit; the key's last word may be unfinished
-     * (matched as a prefix within one edit). Highest weight first.
+     * (matched as a prefix within one edit). Highest weight first. Only entries with one of {@code contexts}, unless
+     * that is null.
      */
-    List<LookupResult> fuzzyLookup(String key, int num) throws IOException {
+    List<LookupResult> fuzzyLookup(String key, Set<BytesRef> contexts, int num) throws IOException {
         List<String> tokens = tokens(key);
         if (tokens.isEmpty() || searcherMgr == null) {
             return List.of();
@@ -79,6 +81,11 @@ final class TypoTolerantInfixSuggester extends AnalyzingInfixSuggester {
             String token = tokens.get(i);
             boolean prefix = lastUnfinished && i == tokens.size() - 1;
             query.add(prefix ? fuzzyPrefix(token) : fuzzyWord(token), Occur.MUST);
+        }
+        if (contexts != null) {
+            var any = new BooleanQuery.Builder();
+            for (BytesRef context : contexts) any.add(new TermQuery(new Term(CONTEXTS_FIELD_NAME, context)), Occur.SHOULD);
+            query.add(any.build(), Occur.FILTER);
         }
         SearcherManager manager;
         IndexSearcher searcher;

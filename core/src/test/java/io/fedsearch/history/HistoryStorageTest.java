@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class HistoryStorageTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** History is per principal: these tests read everyone's with the admin key. */
+    static final String ADMIN = "fs_history-admin-key-00000000000000000000";
 
     private final JsonUpstream upstream = new JsonUpstream();
     private TestApp app;
@@ -42,6 +44,10 @@ abstract class HistoryStorageTest {
     TestApp start(TestDatabase.Url db, String... extra) {
         var args = new ArrayList<>(db.args());
         args.addAll(upstream.providerArgs("docs"));
+        args.add("--FEDSEARCH_ADMIN_KEY=" + ADMIN);
+        // The tests read with the admin key, as fast as the anonymous searches.
+        args.add("--fedsearch.access.default-per-second=100000");
+        args.add("--fedsearch.access.default-per-hour=10000000");
         args.addAll(List.of(extra));
         return TestApp.start(args);
     }
@@ -75,7 +81,7 @@ abstract class HistoryStorageTest {
             id = json(searched).get("query_id").asLong();
         }
         try (TestApp second = start(db)) {
-            HttpResponse<String> found = second.get("/api/v1/queries/" + id);
+            HttpResponse<String> found = second.get("/api/v1/queries/" + id, ADMIN);
             assertThat(found.statusCode()).isEqualTo(200);
             JsonNode query = json(found);
             assertThat(query.get("q").asString()).isEqualTo("survivor");
@@ -98,7 +104,7 @@ abstract class HistoryStorageTest {
                     assertThat(searched.statusCode()).isEqualTo(200);
                     long id = json(searched).get("query_id").asLong();
                     // Read-your-writes: readable as soon as the search has answered, written or not.
-                    HttpResponse<String> read = app.get("/api/v1/queries/" + id);
+                    HttpResponse<String> read = app.get("/api/v1/queries/" + id, ADMIN);
                     assertThat(read.statusCode()).isEqualTo(200);
                     assertThat(json(read).get("q").asString()).isEqualTo(q);
                     return id;
@@ -136,7 +142,7 @@ abstract class HistoryStorageTest {
         String cursor = null;
         do {
             HttpResponse<String> page = app.get("/api/v1/queries?" + range + "&limit=7"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+                    + (cursor == null ? "" : "&cursor=" + cursor), ADMIN);
             assertThat(page.statusCode()).isEqualTo(200);
             JsonNode body = json(page);
             long previous = Long.MAX_VALUE;
@@ -167,7 +173,7 @@ abstract class HistoryStorageTest {
         }
         awaitStored(ids);
         HttpResponse<String> export = app.get("/api/v1/queries/export?from=" + t.getEpochSecond() + "&to="
-                + (t.getEpochSecond() + 4));
+                + (t.getEpochSecond() + 4), ADMIN);
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
         JsonNode array = json(export);
@@ -185,28 +191,28 @@ abstract class HistoryStorageTest {
         assertThat(searched.get("providers").get(0).get("status").asString()).isEqualTo("ok");
         long id = searched.get("query_id").asLong();
         awaitStored(List.of(id));
-        JsonNode all = json(app.get("/api/v1/results?query_id=" + id));
+        JsonNode all = json(app.get("/api/v1/results?query_id=" + id, ADMIN));
         assertThat(all.get("total").asLong()).isEqualTo(3);
         assertThat(all.get("results").get(0).get("query_id").asLong()).isEqualTo(id);
-        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&author=LOVELACE")).get("total").asLong()).isEqualTo(3);
-        JsonNode turing = json(app.get("/api/v1/results?query_id=" + id + "&author=turing%202"));
+        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&author=LOVELACE", ADMIN)).get("total").asLong()).isEqualTo(3);
+        JsonNode turing = json(app.get("/api/v1/results?query_id=" + id + "&author=turing%202", ADMIN));
         assertThat(turing.get("total").asLong()).isEqualTo(1);
         assertThat(turing.get("results").get(0).get("id").asString()).isEqualTo("r2");
-        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&title=RESULT%203&journal=of%20tests"))
+        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&title=RESULT%203&journal=of%20tests", ADMIN))
                 .get("total").asLong()).isEqualTo(1);
-        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&provider=nobody")).get("total").asLong()).isZero();
+        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&provider=nobody", ADMIN)).get("total").asLong()).isZero();
         // query_id and the time range both apply: a range that ends before the search holds none of its results.
         long before = all.get("results").get(0).get("timestamp").asLong() - 60;
-        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&to=" + before)).get("total").asLong()).isZero();
-        assertThat(json(app.get("/api/v1/results?query_id=" + (id + 1_000_000))).get("total").asLong()).isZero();
+        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&to=" + before, ADMIN)).get("total").asLong()).isZero();
+        assertThat(json(app.get("/api/v1/results?query_id=" + (id + 1_000_000), ADMIN)).get("total").asLong()).isZero();
         // A % in a filter is a character, not a wildcard.
-        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&title=%25")).get("total").asLong()).isZero();
-        JsonNode second = json(app.get("/api/v1/results?query_id=" + id + "&provider=docs&size=2&page=2"));
+        assertThat(json(app.get("/api/v1/results?query_id=" + id + "&title=%25", ADMIN)).get("total").asLong()).isZero();
+        JsonNode second = json(app.get("/api/v1/results?query_id=" + id + "&provider=docs&size=2&page=2", ADMIN));
         assertThat(second.get("total").asLong()).isEqualTo(3);
         assertThat(second.get("results")).hasSize(1);
         assertThat(second.get("results").get(0).get("rank").asInt()).isEqualTo(3);
         // Without query_id the range defaults to the last 24 h, which holds this search.
-        assertThat(json(app.get("/api/v1/results?title=for%20q%3Dfiltering")).get("total").asLong()).isEqualTo(3);
+        assertThat(json(app.get("/api/v1/results?title=for%20q%3Dfiltering", ADMIN)).get("total").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -225,40 +231,89 @@ abstract class HistoryStorageTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(count(small, "SELECT count(*) FROM query_results")).isEqualTo(8));
 
-            JsonNode all = json(small.get("/api/v1/results"));
+            JsonNode all = json(small.get("/api/v1/results", ADMIN));
             assertThat(all.get("total").asLong()).isEqualTo(5);
             assertThat(all.get("total_exact").asBoolean()).isFalse();
-            JsonNode rare = json(small.get("/api/v1/results?title=RARE"));
+            JsonNode rare = json(small.get("/api/v1/results?title=RARE", ADMIN));
             assertThat(rare.get("total").asLong()).isEqualTo(2);
             assertThat(rare.get("total_exact").asBoolean()).isTrue();
-            JsonNode oneQuery = json(small.get("/api/v1/results?query_id=" + second.queryId()));
+            JsonNode oneQuery = json(small.get("/api/v1/results?query_id=" + second.queryId(), ADMIN));
             assertThat(oneQuery.get("total").asLong()).isEqualTo(4);
             assertThat(oneQuery.get("total_exact").asBoolean()).isTrue();
             // The last reachable page is the window's end: page 5 of size 1 is the fifth result, newest query first.
-            JsonNode fifth = json(small.get("/api/v1/results?page=5&size=1"));
+            JsonNode fifth = json(small.get("/api/v1/results?page=5&size=1", ADMIN));
             assertThat(fifth.get("results").get(0).get("query_id").asLong()).isEqualTo(first.queryId());
             assertThat(fifth.get("results").get(0).get("rank").asInt()).isEqualTo(1);
-            assertThat(json(small.get("/api/v1/results?page=2&size=3")).get("results")).hasSize(2);
-            assertParameter(small.get("/api/v1/results?page=6&size=1"), "page");
-            assertParameter(small.get("/api/v1/results?page=3&size=3"), "page");
+            assertThat(json(small.get("/api/v1/results?page=2&size=3", ADMIN)).get("results")).hasSize(2);
+            assertParameter(small.get("/api/v1/results?page=6&size=1", ADMIN), "page");
+            assertParameter(small.get("/api/v1/results?page=3&size=3", ADMIN), "page");
         }
     }
 
     @Test
+    void aKeyPagesExportsAndReadsResultsOfItsOwnPrincipalOnlyAndTheAdminFiltersByPrincipal() {
+        QueryLog log = app.bean(QueryLog.class);
+        Instant t = Instant.parse("2020-02-02T02:02:02Z");
+        var row = new ResultRow("docs", 1, "own", "own result", null, List.of("A"), null, null, null);
+        List<Long> ann = new ArrayList<>();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // Mostly someone else's, newest first: a page filtered after reading would come back short.
+            String principal = i % 4 == 0 ? "ann" : "bob";
+            QueryRecord r = record(log.nextId(), t.plusSeconds(i), principal, "docs", "json", null, List.of(row));
+            log.append(r);
+            all.add(r.queryId());
+            if (principal.equals("ann")) ann.add(r.queryId());
+        }
+        awaitStored(all);
+        var http = new io.fedsearch.access.Http(app.base());
+        String key = http.createKey(ADMIN, java.util.Map.of("principal", "ann")).get("key").asString();
+        String range = "from=" + t.getEpochSecond() + "&to=" + (t.getEpochSecond() + 11);
+
+        List<Long> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(app.get("/api/v1/queries?" + range + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), key));
+            page.get("queries").forEach(q -> paged.add(q.get("query_id").asLong()));
+            assertThat(page.get("queries").size()).isIn(1, 2);
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(ann.reversed());
+        List<Long> exported = new ArrayList<>();
+        json(app.get("/api/v1/queries/export?" + range, key)).forEach(q -> exported.add(q.get("query_id").asLong()));
+        assertThat(exported).containsExactlyElementsOf(ann);
+        JsonNode results = json(app.get("/api/v1/results?" + range + "&size=2", key));
+        assertThat(results.get("total").asLong()).isEqualTo(ann.size());
+        assertThat(results.get("results")).hasSize(2);
+        assertThat(json(app.get("/api/v1/results?" + range + "&provider=docs&title=OWN", key)).get("total").asLong())
+                .isEqualTo(ann.size());
+        assertThat(json(app.get("/api/v1/results?query_id=" + all.get(1), key)).get("total").asLong()).isZero();
+        assertThat(app.get("/api/v1/queries/" + all.get(1), key).statusCode()).isEqualTo(404);
+        assertThat(app.get("/api/v1/queries/" + ann.getFirst(), key).statusCode()).isEqualTo(200);
+        assertThat(app.get("/api/v1/queries?principal=bob", key).statusCode()).isEqualTo(403);
+
+        assertThat(json(app.get("/api/v1/queries?" + range + "&limit=1000", ADMIN)).get("queries")).hasSize(12);
+        assertThat(json(app.get("/api/v1/queries?" + range + "&principal=ann", ADMIN)).get("queries")).hasSize(ann.size());
+        assertThat(json(app.get("/api/v1/queries/export?" + range + "&principal=bob", ADMIN))).hasSize(12 - ann.size());
+        assertThat(json(app.get("/api/v1/results?" + range + "&principal=bob", ADMIN)).get("total").asLong())
+                .isEqualTo(12 - ann.size());
+    }
+
+    @Test
     void unknownQueriesAre404AndBadParametersAre400NamingTheParameter() {
-        HttpResponse<String> unknown = app.get("/api/v1/queries/987654321987");
+        HttpResponse<String> unknown = app.get("/api/v1/queries/987654321987", ADMIN);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertParameter(app.get("/api/v1/queries/abc"), "query_id");
-        assertParameter(app.get("/api/v1/queries?limit=0"), "limit");
-        assertParameter(app.get("/api/v1/queries?limit=1001"), "limit");
-        assertParameter(app.get("/api/v1/queries?cursor=not-a-cursor"), "cursor");
-        assertParameter(app.get("/api/v1/queries?from=20&to=10"), "from");
-        assertParameter(app.get("/api/v1/queries?from=yesterday"), "from");
-        assertParameter(app.get("/api/v1/queries/export?to=-1"), "to");
-        assertParameter(app.get("/api/v1/results?size=0"), "size");
-        assertParameter(app.get("/api/v1/results?page=0"), "page");
-        assertParameter(app.get("/api/v1/results?query_id=x"), "query_id");
+        assertParameter(app.get("/api/v1/queries/abc", ADMIN), "query_id");
+        assertParameter(app.get("/api/v1/queries?limit=0", ADMIN), "limit");
+        assertParameter(app.get("/api/v1/queries?limit=1001", ADMIN), "limit");
+        assertParameter(app.get("/api/v1/queries?cursor=not-a-cursor", ADMIN), "cursor");
+        assertParameter(app.get("/api/v1/queries?from=20&to=10", ADMIN), "from");
+        assertParameter(app.get("/api/v1/queries?from=yesterday", ADMIN), "from");
+        assertParameter(app.get("/api/v1/queries/export?to=-1", ADMIN), "to");
+        assertParameter(app.get("/api/v1/results?size=0", ADMIN), "size");
+        assertParameter(app.get("/api/v1/results?page=0", ADMIN), "page");
+        assertParameter(app.get("/api/v1/results?query_id=x", ADMIN), "query_id");
     }
 
     private static void assertParameter(HttpResponse<String> response, String parameter) {
@@ -295,11 +350,11 @@ abstract class HistoryStorageTest {
     void seedQueriesEndpointListsArxivCallsWithTheQuerySentToArxiv() {
         QueryLog log = app.bean(QueryLog.class);
         Instant t = Instant.parse("2021-03-04T05:06:07.450Z");
-        QueryRecord arxiv = record(log.nextId(), t, "compat", "arxiv", "arxiv", ARXIV_URI, List.of());
-        QueryRecord other = record(log.nextId(), t.plusSeconds(1), "compat", "docs", "json", "http://x/?q=a", List.of());
-        QueryRecord later = record(log.nextId(), t.plusSeconds(3600), "compat", "arxiv", "arxiv", ARXIV_URI, List.of());
+        QueryRecord arxiv = record(log.nextId(), t, "anonymous", "arxiv", "arxiv", ARXIV_URI, List.of());
+        QueryRecord other = record(log.nextId(), t.plusSeconds(1), "anonymous", "docs", "json", "http://x/?q=a", List.of());
+        QueryRecord later = record(log.nextId(), t.plusSeconds(3600), "anonymous", "arxiv", "arxiv", ARXIV_URI, List.of());
         var timedOut = new ProviderSummary("arxiv", "arxiv", "timeout", 2000, null, 0, "no answer", ARXIV_URI, null);
-        QueryRecord unanswered = new QueryRecord(log.nextId(), t.plusMillis(100), "compat", "api", "q", null, null,
+        QueryRecord unanswered = new QueryRecord(log.nextId(), t.plusMillis(100), "anonymous", "api", "q", null, null,
                 null, List.of(timedOut), 2001, List.of());
         log.append(arxiv);
         log.append(other);
@@ -353,10 +408,10 @@ abstract class HistoryStorageTest {
                 new ResultRow("arxiv", 1, "a1", "Oldest", "u", List.of("John Smith", "Jane Doe"), "Phys. Rev.", null, null),
                 new ResultRow("arxiv", 2, "a2", "Second", "u", List.of(), null, null, null));
         var second = List.of(new ResultRow("arxiv", 1, "b1", "Newest", "u", List.of("Ann Lee"), "Nature", null, null));
-        QueryRecord a = record(log.nextId(), t, "compat-results", "arxiv", "arxiv", ARXIV_URI, first);
-        QueryRecord b = record(log.nextId(), t.plusSeconds(60), "compat-results", "arxiv", "arxiv", ARXIV_URI, second);
+        QueryRecord a = record(log.nextId(), t, "anonymous", "arxiv", "arxiv", ARXIV_URI, first);
+        QueryRecord b = record(log.nextId(), t.plusSeconds(60), "anonymous", "arxiv", "arxiv", ARXIV_URI, second);
         // Older still, but from a provider that is not arXiv: never in /results.
-        QueryRecord json = record(log.nextId(), t.minusSeconds(60), "compat-results", "docs", "json", null,
+        QueryRecord json = record(log.nextId(), t.minusSeconds(60), "anonymous", "docs", "json", null,
                 List.of(new ResultRow("docs", 1, "d1", "Not arXiv", "u", List.of(), null, null, null)));
         log.append(b);
         log.append(json);

@@ -141,8 +141,9 @@ class InsightsHttpTest {
         assertThat(someoneElse.statusCode()).isEqualTo(403);
         assertThat(someoneElse.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
+        // Her own past query; anonymous callers are not suggested it (HistoryAndSuggestAccessTest).
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                Http.json(http.get("/api/v1/suggest?prefix=neutr", null)).get("suggestions").findValuesAsString("text"))
+                Http.json(http.get("/api/v1/suggest?prefix=neutr", alice)).get("suggestions").findValuesAsString("text"))
                 .contains("solar neutrinos"));
     }
 

@@ -126,6 +126,52 @@ class SuggestEngineTest {
     }
 
     @Test
+    void aPrincipalIsSuggestedItsOwnQueryAndOthersOnlyOnceThreePrincipalsAskedItOfPublicProviders() {
+        engine.asked("merger plans acme", "alice", false, NOW);
+        engine.asked("merger plans acme", "alice", false, NOW);
+        engine.asked("merger plans acme", "bob", false, NOW);
+        engine.refresh();
+        assertThat(engine.suggest("merg", "alice", 10, NOW)).extracting(SuggestEngine.Suggestion::text)
+                .containsExactly("merger plans acme");
+        // Her own asks only: nothing tells her that bob asked it too.
+        assertThat(engine.suggest("merg", "alice", 10, NOW).getFirst().score())
+                .isEqualTo(2.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(engine.suggest("merg", "carol", 10, NOW)).isEmpty();
+        assertThat(engine.suggest("mergr", "carol", 10, NOW)).as("nor through the typo pass").isEmpty();
+        assertThat(engine.suggest("merg", 10, NOW)).isEmpty();
+
+        engine.asked("merger plans acme", "dave", false, NOW);
+        engine.refresh();
+
+        assertThat(engine.suggest("merg", "carol", 10, NOW)).extracting(SuggestEngine.Suggestion::text)
+                .containsExactly("merger plans acme");
+        assertThat(engine.suggest("merg", "carol", 10, NOW).getFirst().score())
+                .isEqualTo(4.0, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void aQueryAskedOfANonPublicProviderIsNeverSuggestedToOthersHoweverManyAskedIt() {
+        for (String principal : List.of("p1", "p2", "p3", "p4")) engine.asked("board memo", principal, false, NOW);
+        engine.asked("board memo", "alice", true, NOW);
+        engine.refresh();
+
+        assertThat(texts("board")).isEmpty();
+        assertThat(engine.suggest("board", "carol", 10, NOW)).isEmpty();
+        assertThat(engine.suggest("board", "alice", 10, NOW)).extracting(SuggestEngine.Suggestion::text)
+                .containsExactly("board memo");
+        assertThat(engine.suggest("board", "p1", 10, NOW)).hasSize(1);
+    }
+
+    @Test
+    void theMinimumOfPrincipalsIsConfigurable() throws Exception {
+        try (var one = new SuggestEngine(List.of(), 100, 1)) {
+            one.asked("open topic", "alice", false, NOW);
+            one.refresh();
+            assertThat(one.suggest("open", "bob", 10, NOW)).hasSize(1);
+        }
+    }
+
+    @Test
     void answersFromTwoCharacters() {
         assertThat(texts("ge")).containsExactly("Germany");
     }

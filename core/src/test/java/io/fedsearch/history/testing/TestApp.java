@@ -31,12 +31,22 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(new SpringApplicationBuilder(FedsearchApplication.class).run(all.toArray(String[]::new)));
     }
 
+    /** http://127.0.0.1:port */
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    /** A GET with {@code X-API-Key: key}. */
+    public HttpResponse<String> get(String pathAndQuery, String key) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("X-API-Key", key).GET().build());
     }
 
     public HttpResponse<String> post(String path, String json) {
