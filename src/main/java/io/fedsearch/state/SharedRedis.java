@@ -72,9 +72,13 @@ public final class SharedRedis implements AutoCloseable {
     /** Channels whose SUBSCRIBE failed (Redis was down): Lettuce does not know them, so the probe retries them. */
     private final Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
     private final List<Runnable> reconnectActions = new CopyOnWriteArrayList<>();
-    /** Null while Redis answers; else since when it does not, and why. */
+    /** Null while Redis answers and this replica has caught up; else since when it does not, and why. */
     private final AtomicReference<Outage> outage = new AtomicReference<>();
+    /** Commands may be sent. Set again before the reconnect actions run (they may publish); outage clears after. */
+    private volatile boolean usable = true;
     private final ScheduledExecutorService probe;
+    /** Set once every connection exists: a connect event during construction must not probe half-made fields. */
+    private volatile boolean started;
     private volatile boolean closed;
 
     /** Since when Redis is down and why ("connection lost", "command timed out", ...; never an exception class). */
@@ -97,7 +101,9 @@ public final class SharedRedis implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(timeout); // the sync API's wait; TimeoutOptions below expires the command itself
+        // The URI's timeout bounds the connection handshake (first connect and reconnects, which no request waits
+        // for); TimeoutOptions below fails every command after `timeout`, so a sync call never waits longer.
+        uri.setTimeout(CONNECT_TIMEOUT);
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -137,6 +143,7 @@ public final class SharedRedis implements AutoCloseable {
                 }
             }
         });
+        started = true;
         probe.scheduleWithFixedDelay(this::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -168,10 +175,10 @@ public final class SharedRedis implements AutoCloseable {
 
     /** False while Redis is known to be down: use the local fallback without trying (and waiting). */
     public boolean available() {
-        return outage.get() == null;
+        return usable;
     }
 
-    /** The current outage, or null while Redis answers. */
+    /** The current outage (until the reconnect actions have run), or null while Redis answers. */
     public Outage outage() {
         return outage.get();
     }
@@ -184,6 +191,7 @@ public final class SharedRedis implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RedisCommandExecutionException) return;
         }
+        log.debug("Redis command failed: {}", e.getMessage());
         down(timedOut(e) ? "command timed out" : "command failed");
     }
 
@@ -218,7 +226,7 @@ public final class SharedRedis implements AutoCloseable {
     }
 
     private void probe() {
-        if (closed) return;
+        if (!started || closed) return;
         try {
             if (!commands.isOpen() || !binary.isOpen() || !pubSub.isOpen()) {
                 down("connection lost");
@@ -237,24 +245,27 @@ public final class SharedRedis implements AutoCloseable {
     }
 
     private void down(String reason) {
-        Outage now = new Outage(Instant.now(), reason);
-        if (outage.compareAndSet(null, now)) {
+        usable = false;
+        if (outage.compareAndSet(null, new Outage(Instant.now(), reason))) {
             log.warn("Redis is down ({}): rate limits use per-replica buckets at 1/{} of each budget, recent lists stay on "
                     + "this replica, changes are not sent to other replicas until it is back", reason, replicas);
         }
     }
 
     private void back() {
-        Outage was = outage.getAndSet(null);
+        usable = true;
+        Outage was = outage.get();
         if (was == null) return;
-        log.info("Redis is back after {} ms: shared rate limits and events resume; dropping cached keys, entitlements "
-                + "and flags missed meanwhile", Duration.between(was.since(), Instant.now()).toMillis());
         for (Runnable action : reconnectActions) {
             try {
                 action.run();
             } catch (RuntimeException e) {
                 log.warn("catching up after Redis came back failed: {}", e.toString());
             }
+        }
+        if (outage.compareAndSet(was, null)) {
+            log.info("Redis is back after {} ms: shared rate limits and events resume; cached keys, entitlements and "
+                    + "flags were dropped to catch up", Duration.between(was.since(), Instant.now()).toMillis());
         }
     }
 
