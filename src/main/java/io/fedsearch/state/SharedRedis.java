@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * ({@code REJECT_COMMANDS}, instead of Lettuce's default of queueing commands until it reconnects, which held every
  * request for as long as the outage lasted). Callers check {@link #available()} first and use their local fallback
  * while it is false, and report a failed command with {@link #failed}. A probe PINGs every second, so the state
- * follows Redis even without traffic: "down" is logged once when it goes, "back" once when it returns, and then
+ * follows Redis even without traffic (a hung Redis is found by its PING timing out): "down" is logged once when it goes, "back" once when it returns, and then
  * the {@link #onReconnect} actions run so that modules catch up with what they missed.
  *
  * <p>One client and three connections (text commands, binary commands, pub/sub) for the whole process; Lettuce
@@ -184,15 +184,16 @@ public final class SharedRedis implements AutoCloseable {
     }
 
     /**
-     * A command failed: unless Redis itself answered with an error (a bug, not an outage), Redis counts as down
-     * until the probe gets an answer again.
+     * A command failed. Lost or refused connections mark Redis down at once. A timeout alone does not: one slow
+     * answer on a busy host would flip every caller to local limits; the probe's PING, timing out too, decides.
+     * An error answered by Redis itself is a bug, not an outage.
      */
     public void failed(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RedisCommandExecutionException) return;
         }
         log.debug("Redis command failed: {}", e.getMessage());
-        down(timedOut(e) ? "command timed out" : "command failed");
+        if (!timedOut(e)) down("command failed");
     }
 
     /**
@@ -238,7 +239,7 @@ public final class SharedRedis implements AutoCloseable {
                 unsubscribed.remove(channel);
             }
         } catch (RuntimeException e) {
-            failed(e);
+            if (!(e instanceof RedisCommandExecutionException)) down(timedOut(e) ? "command timed out" : "command failed");
             return;
         }
         back();
