@@ -8,7 +8,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
 /**
- * Buckets held in this process (the default, one replica). A bucket idle for an hour is full again, so it is
+ * Buckets held in this process: the default with one replica, and each replica's fallback while the shared Redis
+ * is down ({@link RedisRateLimits}). A bucket idle for an hour is full again, so it is
  * dropped then; at most 1,000,000 buckets are held (the least recently used go first).
  */
 final class LocalRateLimits implements RateLimits {
@@ -19,13 +20,21 @@ final class LocalRateLimits implements RateLimits {
             .build();
 
     @Override
-    public ConsumptionProbe consume(String bucket, Limit limit) {
+    public Outcome consume(String bucket, Limit limit) {
+        return new Outcome(bucket(bucket, limit).tryConsumeAndReturnRemaining(1), limit);
+    }
+
+    /**
+     * The bucket is made with the first limit it is asked with. A key's limits cannot change (a new key is made
+     * instead), so a bucket is never asked with another.
+     */
+    private Bucket bucket(String bucket, Limit limit) {
         return buckets.get(bucket, b -> {
             var builder = Bucket.builder();
             for (Bandwidth bandwidth : RateLimits.configuration(limit).getBandwidths()) {
                 builder.addLimit(bandwidth);
             }
             return builder.build();
-        }).tryConsumeAndReturnRemaining(1);
+        });
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /results}); operations paths (actuator, docs, admin) are not limited. Every limited answer carries
  * {@code RateLimit-Limit} (the burst per second; the hourly limit once that is what refuses),
  * {@code RateLimit-Remaining} (calls left under both limits) and {@code RateLimit-Reset} (seconds until the
- * budget is whole again); a refused call is 429 problem+json with {@code Retry-After} in seconds.
+ * budget is whole again); a refused call is 429 problem+json with {@code Retry-After} in seconds. The limits shown
+ * are those applied: while Redis is down, this replica's share of them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -63,7 +64,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         ConsumptionProbe probe;
         try {
-            probe = limits.consume(bucket, limit);
+            RateLimits.Outcome outcome = limits.consume(bucket, limit);
+            probe = outcome.probe();
+            limit = outcome.applied();
         } catch (RuntimeException e) {
             log.warn("rate limit store failed, call let through: {}", e.toString());
             chain.doFilter(request, response);

@@ -2,6 +2,7 @@ package io.fedsearch.insights;
 
 import io.fedsearch.state.SharedRedis;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
@@ -15,8 +16,12 @@ import java.util.function.BiPredicate;
  * Recent lists in Redis, shared by every replica. Per principal and kind: a list of identities, newest first
  * ({@code fedsearch:recent:<kind>:<principal>}), and a hash identity -> JSON ({@code ...:items}). Each push is one
  * Lua script (LREM + LPUSH + LTRIM + HSET/HDEL), so concurrent pushes from several replicas never leave a duplicate
- * or more than {@link #KEPT} entries. Runs on the shared Redis connection of {@link SharedRedis}. A Redis failure
- * surfaces as Lettuce's RedisException.
+ * or more than {@link #KEPT} entries. Runs on the shared Redis connection of {@link SharedRedis}.
+ *
+ * <p>While Redis is down (or a command fails, after at most {@code fedsearch.state.redis-timeout}) the lists are
+ * served locally: pushes go to an in-process store of this replica and reads come from it, so a caller sees what
+ * they did on this replica since Redis went away (not what came before). When Redis is back the shared lists are
+ * served again and the local ones are dropped: entries made during the outage are not copied to Redis.
  */
 final class RedisRecentStore implements RecentStore {
 
@@ -37,25 +42,60 @@ final class RedisRecentStore implements RecentStore {
             return redis.call('HMGET', KEYS[2], unpack(ids))
             """;
 
+    private final SharedRedis shared;
     private final RedisCommands<String, String> redis;
+    /** The lists of this replica while Redis is down; replaced by an empty one each time Redis is back. */
+    private volatile InMemoryRecentStore local = new InMemoryRecentStore();
 
     RedisRecentStore(SharedRedis redis) {
+        this.shared = redis;
         this.redis = redis.commands();
+        redis.onReconnect(() -> local = new InMemoryRecentStore());
     }
 
     @Override
     public void push(Kind kind, String principal, String identity, String json) {
-        redis.eval(PUSH, ScriptOutputType.INTEGER, keys(kind, principal), identity, json, Integer.toString(KEPT));
+        if (shared.available()) {
+            try {
+                redis.eval(PUSH, ScriptOutputType.INTEGER, keys(kind, principal), identity, json, Integer.toString(KEPT));
+                return;
+            } catch (RedisException e) {
+                shared.failed(e);
+            }
+        }
+        local.push(kind, principal, identity, json);
     }
 
     @Override
     public List<String> read(Kind kind, String principal) {
-        List<String> values = redis.eval(READ, ScriptOutputType.MULTI, keys(kind, principal));
-        return values == null ? List.of() : values.stream().filter(v -> v != null).toList();
+        if (shared.available()) {
+            try {
+                List<String> values = redis.eval(READ, ScriptOutputType.MULTI, keys(kind, principal));
+                return values == null ? List.of() : values.stream().filter(v -> v != null).toList();
+            } catch (RedisException e) {
+                shared.failed(e);
+            }
+        }
+        return local.read(kind, principal);
     }
 
+    /**
+     * Removes from the local lists, then from the shared ones; with Redis down, the shared ones keep their entries
+     * until the next run (the daily re-check). Throws Lettuce's RedisException if Redis fails midway.
+     */
     @Override
     public int removeIf(Kind kind, BiPredicate<String, String> drop) {
+        int removed = local.removeIf(kind, drop);
+        if (!shared.available()) return removed;
+        try {
+            return removed + removeShared(kind, drop);
+        } catch (RedisException e) {
+            shared.failed(e);
+            throw e;
+        }
+    }
+
+    private int removeShared(Kind kind, BiPredicate<String, String> drop) {
         String prefix = "fedsearch:recent:" + kind.name().toLowerCase(Locale.ROOT) + ":";
         int removed = 0;
         ScanCursor cursor = ScanCursor.INITIAL;

@@ -54,6 +54,9 @@ class ReplicasWithRedisTest {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:replicas-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--fedsearch.state.redis-url=redis://127.0.0.1:" + redisPort,
+                // Not an outage test (RedisOutageTest is): a generous timeout keeps a slow test host from sending a
+                // call to the local fallback, which would not count in the shared budget these tests check.
+                "--fedsearch.state.redis-timeout=2s",
                 "--fedsearch.access.anonymous.per-second=100",
                 "--fedsearch.access.anonymous.per-hour=4"));
         UPSTREAM.providerProperties().forEach(p -> args.add("--" + p));
