@@ -69,6 +69,15 @@ class HistoryConfiguration {
         return new HistoryHealthIndicator(writer);
     }
 
+    /**
+     * Named so that it replaces Spring Boot's {@code db} health component (which blocks for the pool's connection
+     * timeout while the database is down): this one answers from a background probe.
+     */
+    @Bean("dbHealthIndicator")
+    DatabaseHealthIndicator databaseHealthIndicator(DataSource dataSource, DatabaseHealthProperties settings) {
+        return new DatabaseHealthIndicator(dataSource, settings.probeInterval(), settings.probeTimeout());
+    }
+
     /** nextval of query_ids in the dialect of the database at hand (H2 or PostgreSQL). */
     private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) throws MetaDataAccessException {
         return isPostgres(dataSource)

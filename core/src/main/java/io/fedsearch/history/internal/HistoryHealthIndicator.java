@@ -6,7 +6,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * {@code /actuator/health} component {@code history}: DOWN while writes fail (records are waiting, not lost),
- * with how many wait, since when, the last error and how many were dropped so far.
+ * with how many wait, since when, the last error and how many were dropped so far. The body is public, so the
+ * error is said in plain words ({@link HistoryWriter#lastError()}), never with an exception's message or class.
  */
 final class HistoryHealthIndicator implements HealthIndicator {
 

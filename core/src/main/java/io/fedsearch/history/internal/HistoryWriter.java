@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Writes query records off the request path: a bounded queue drained in JDBC batches by one background thread.
  * <ul>
- * <li>Queue full: the request writes its own record before it answers ({@code fedsearch.history.sync.writes}).</li>
+ * <li>Queue full while writes succeed: the request writes its own record before it answers
+ * ({@code fedsearch.history.sync.writes}), which slows callers to the pace the database takes.</li>
  * <li>Database down: the batch is retried with backoff (100 ms doubling to {@code retry-max}); records wait in the
- * queue (bounded by {@code queue-capacity} + {@code batch-size}, gauge {@code fedsearch.history.backlog}). Only a
- * record that finds the queue full <em>and</em> cannot be written itself is dropped
- * ({@code fedsearch.history.dropped}, logged).</li>
+ * queue (bounded by {@code queue-capacity} + {@code batch-size}, gauge {@code fedsearch.history.backlog}). A record
+ * that finds the queue full while writes are failing is dropped at once ({@code fedsearch.history.dropped},
+ * logged): the request never waits for a database that is down (that wait is the pool's connection timeout,
+ * 30 s by default, and the write would fail anyway).</li>
  * <li>A record rejected by the database itself (a constraint) is isolated by writing its batch one by one and is
  * dropped alone; an id already stored (a commit whose answer was lost) counts as written.</li>
  * <li>Shutdown: stopped in a late phase (after the web server, before the DataSource closes), it writes everything
@@ -54,6 +61,7 @@ final class HistoryWriter implements SmartLifecycle {
     private volatile boolean running;
     private volatile String lastError;
     private volatile long failingSinceMs;
+    private volatile boolean dropLogged;
     private Thread thread;
 
     HistoryWriter(JdbcBatchInsert store, HistoryProperties settings, MeterRegistry meters) {
@@ -68,10 +76,21 @@ final class HistoryWriter implements SmartLifecycle {
         meters.gauge("fedsearch.history.backlog", this, HistoryWriter::backlog);
     }
 
-    /** Keeps the record; never waits for the database unless the queue is full. */
+    /** Keeps the record; waits for the database only when the queue is full and the database is answering. */
     void submit(QueryRecord record) {
         pending.put(record.queryId(), record);
         if (!stopping && queue.offer(record)) return;
+        if (failingSinceMs != 0) {
+            pending.remove(record.queryId());
+            dropped.increment();
+            // Once per outage: a flood of lines would slow every request that drops one.
+            if (!dropLogged) {
+                dropLogged = true;
+                log.error("query {} and others dropped: the history queue is full and the database is failing since {}"
+                        + " (counted in fedsearch.history.dropped)", record.queryId(), Instant.ofEpochMilli(failingSinceMs));
+            }
+            return;
+        }
         syncWrites.increment();
         try {
             store.insert(List.of(record));
@@ -97,6 +116,7 @@ final class HistoryWriter implements SmartLifecycle {
         return queue.size() + inFlight.get();
     }
 
+    /** Why writes fail, in plain words for the public health body (the log has the exception's message). */
     String lastError() {
         return lastError;
     }
@@ -173,6 +193,7 @@ final class HistoryWriter implements SmartLifecycle {
                 inFlight.set(0);
                 backoff = FIRST_RETRY;
                 failingSinceMs = 0;
+                dropLogged = false;
                 lastError = null;
             } catch (InterruptedException e) {
                 return;
@@ -182,7 +203,7 @@ final class HistoryWriter implements SmartLifecycle {
                     failingSinceMs = System.currentTimeMillis();
                     log.error("history writes failing, {} records waiting, retrying: {}", backlog(), e.getMessage());
                 }
-                lastError = e.getMessage();
+                lastError = plainly(e);
                 if (stopping) {
                     if (giveUpAt == Long.MAX_VALUE) giveUpAt = System.nanoTime() + settings.shutdownTimeout().toNanos();
                     if (System.nanoTime() > giveUpAt) {
@@ -238,6 +259,15 @@ final class HistoryWriter implements SmartLifecycle {
     private void committed(List<QueryRecord> batch) {
         written.increment(batch.size());
         for (QueryRecord r : batch) pending.remove(r.queryId());
+    }
+
+    private static String plainly(RuntimeException e) {
+        return switch (e) {
+            case DataAccessResourceFailureException _, TransientDataAccessResourceException _,
+                 CannotCreateTransactionException _ -> "database unreachable";
+            case QueryTimeoutException _ -> "database did not answer in time";
+            default -> "database refused the write";
+        };
     }
 
     /** Backoff between attempts; false when interrupted. */

@@ -12,10 +12,14 @@ import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer
 /**
  * Hi/lo query ids: each value of the database sequence {@code query_ids} (INCREMENT BY 50) reserves the 50 ids
  * starting at it for this node, so replicas sharing one database never collide and the database is asked once
- * per 50 queries. A reserve of blocks is refilled in the background so a short database outage does not stop
- * searches. Should the reserve run dry while the database is down, ids are drawn at random from [2^62, 2^63):
- * far above any sequence value, unique with overwhelming probability, and counted in
- * {@code fedsearch.history.ids.fallback}.
+ * per 50 queries.
+ * <p>
+ * {@link #next()} never waits for the database: a search must answer within its deadline whatever the database
+ * does, and asking it while it is unreachable waits the pool's connection timeout (30 s by default). The reserve
+ * of blocks is filled by one background thread, from construction on and again whenever less than half of it is
+ * left. Should the reserve be empty (the database has been down since start, or longer than the reserve lasts),
+ * an id is drawn at once at random from [2^62, 2^63): far above any sequence value, unique with overwhelming
+ * probability, and counted in {@code fedsearch.history.ids.fallback}.
  */
 final class IdBlocks {
 
@@ -30,46 +34,35 @@ final class IdBlocks {
     private long next;
     private long limit;
     private boolean refilling;
+    private boolean warned;
 
     IdBlocks(DataFieldMaxValueIncrementer sequence, int reserveIds, MeterRegistry meters) {
         this.sequence = sequence;
         this.reserveBlocks = Math.max(1, reserveIds / BLOCK);
         this.fallbacks = meters.counter("fedsearch.history.ids.fallback");
+        synchronized (this) {
+            refillIfLow();
+        }
     }
 
     long next() {
-        Long start = null;
         synchronized (this) {
-            if (next < limit) {
-                long id = next++;
-                refillIfLow();
-                return id;
+            if (next >= limit && !blocks.isEmpty()) {
+                next = blocks.poll();
+                limit = next + BLOCK;
             }
-            if (!blocks.isEmpty()) {
-                start = blocks.poll();
-            }
-        }
-        if (start == null) {
-            try {
-                start = sequence.nextLongValue();
-            } catch (DataAccessException e) {
-                fallbacks.increment();
-                log.warn("no query id from the database ({}); using a random fallback id", e.getMessage());
-                return FALLBACK_BASE + ThreadLocalRandom.current().nextLong(FALLBACK_BASE);
-            }
-        }
-        synchronized (this) {
-            if (next < limit) {
-                // Another thread took a block meanwhile: keep ours for later.
-                blocks.addFirst(start);
-            } else {
-                next = start;
-                limit = start + BLOCK;
-            }
-            long id = next++;
             refillIfLow();
-            return id;
+            if (next < limit) {
+                warned = false;
+                return next++;
+            }
+            if (!warned) {
+                warned = true;
+                log.warn("no query id in reserve (the database has not answered yet); using random fallback ids");
+            }
         }
+        fallbacks.increment();
+        return FALLBACK_BASE + ThreadLocalRandom.current().nextLong(FALLBACK_BASE);
     }
 
     /** Called holding the lock: starts one background refill when less than half the reserve is left. */
@@ -91,6 +84,7 @@ final class IdBlocks {
                 }
             }
         } catch (DataAccessException e) {
+            // The next id taken starts another refill; each waits the pool's timeout, so this does not spin.
             log.debug("query id reserve not refilled: {}", e.getMessage());
         } finally {
             synchronized (this) {

@@ -34,6 +34,7 @@ public class UpstreamClient implements UpstreamTransport, AutoCloseable {
 
     static final String USER_AGENT = "Fedsearch/0.1 (+https://github.com/fedsearch/fedsearch)";
     private static final byte[] NO_BODY = new byte[0];
+    private static final Duration SAFETY_NET = Duration.ofSeconds(1);
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -66,8 +67,12 @@ public class UpstreamClient implements UpstreamTransport, AutoCloseable {
             throws IOException, InterruptedException, TimeoutException {
         var body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        // One timeout: ours below, which cancels the exchange at the deadline. The client's own request timeout
+        // is only a safety net, far enough behind that it never fires first: when both fired together every hung
+        // call also raised an HttpTimeoutException on the client's selector thread, through its timer lock,
+        // racing our cancel, in the very burst of work that the deadline of many searches is (docs/benchmarks.md).
         var builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body)
-                .timeout(deadline.remaining().plusMillis(1))
+                .timeout(deadline.remaining().plus(SAFETY_NET))
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json, application/atom+xml;q=0.9, */*;q=0.5");
         request.headers().forEach(builder::setHeader);
