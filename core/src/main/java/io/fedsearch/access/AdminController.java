@@ -1,7 +1,6 @@
 package io.fedsearch.access;
 
 import io.fedsearch.provider.ProviderCatalog;
-import io.fedsearch.search.SearchService;
 import io.fedsearch.web.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,22 +57,23 @@ class AdminController {
     private final JdbcEntitlements entitlements;
     private final JdbcFeatureFlags flags;
     private final AccessEvents events;
-    private final SearchService search;
+    private final ApplicationEventPublisher publisher;
     private final ProviderCatalog catalog;
     private final AdminChecks checks;
     private final AuditLog audit;
 
-    AdminController(JdbcEntitlements entitlements, JdbcFeatureFlags flags, AccessEvents events, SearchService search,
+    AdminController(JdbcEntitlements entitlements, JdbcFeatureFlags flags, AccessEvents events, ApplicationEventPublisher publisher,
                     ProviderCatalog catalog, AdminChecks checks, AuditLog audit) {
         this.entitlements = entitlements;
         this.flags = flags;
         this.events = events;
-        this.search = search;
+        this.publisher = publisher;
         this.catalog = catalog;
         this.checks = checks;
         this.audit = audit;
-        // Another replica's flush drops this node's provider caches too; the access caches listen themselves.
-        events.on(AccessEvents.FLUSH, ignored -> search.flushCaches());
+        // A flush here or on another replica drops this node's provider caches too (their module listens for
+        // CachesFlushed); the access caches listen to the broadcast themselves.
+        events.on(AccessEvents.FLUSH, ignored -> publisher.publishEvent(new CachesFlushed()));
     }
 
     @Operation(summary = "A principal's stored entitlements (its keys' own providers add to these)")

@@ -18,7 +18,6 @@ import io.fedsearch.search.SearchResponse.ProviderEntry;
 import io.fedsearch.search.SearchResponse.Result;
 import io.fedsearch.search.internal.Deadline;
 import io.fedsearch.search.internal.FanOut;
-import io.fedsearch.search.internal.ProviderCache;
 import io.fedsearch.search.internal.ProviderCall;
 import io.fedsearch.search.internal.ResultMerger;
 import io.fedsearch.web.InvalidParameterException;
@@ -44,13 +43,11 @@ public class SearchService {
     private final QueryLog queryLog;
     private final FeatureFlags flags;
     private final SearchProperties settings;
-    private final ProviderCache cache;
     private final ItemRights itemRights;
     private final ApplicationEventPublisher events;
 
     SearchService(ProviderCatalog catalog, ProviderCall call, FanOut fanOut, QueryLog queryLog, FeatureFlags flags,
-                  SearchProperties settings, ProviderCache cache, ItemRights itemRights, ApplicationEventPublisher events) {
-        this.cache = cache;
+                  SearchProperties settings, ItemRights itemRights, ApplicationEventPublisher events) {
         this.itemRights = itemRights;
         this.events = events;
         this.catalog = catalog;
@@ -59,11 +56,6 @@ public class SearchService {
         this.queryLog = queryLog;
         this.flags = flags;
         this.settings = settings;
-    }
-
-    /** Forgets every provider's cached answers (admin cache flush). */
-    public void flushCaches() {
-        cache.flush();
     }
 
     /** The deadline used when a request gives none. */

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,8 +16,17 @@ import com.tngtech.archunit.lang.ArchRule;
  * compat only adapts. Every rule must match something (ArchUnit's default {@code failOnEmptyShould}), so a rule
  * about a package that does not exist fails instead of passing.
  */
-@AnalyzeClasses(packages = "io.fedsearch", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.fedsearch",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ModuleBoundariesTest.NoTestJars.class})
 class ModuleBoundariesTest {
+
+    /** The kinds' test fixtures (their test-jars, such as arXiv's saved answers) are no part of the layout. */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+        }
+    }
 
     @ArchTest
     static final ArchRule searchInternalsOnlyForSearch = noClasses()

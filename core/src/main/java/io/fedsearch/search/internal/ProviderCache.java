@@ -2,6 +2,7 @@ package io.fedsearch.search.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.fedsearch.access.CachesFlushed;
 import io.fedsearch.provider.ProviderInfo;
 import io.fedsearch.provider.ProviderPage;
 import io.fedsearch.provider.ProviderQuery;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,7 @@ public class ProviderCache {
     }
 
     /** Forgets every kept answer of every provider. */
+    @EventListener(CachesFlushed.class)
     public void flush() {
         caches.values().forEach(Cache::invalidateAll);
     }
