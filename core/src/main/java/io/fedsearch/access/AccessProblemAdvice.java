@@ -4,6 +4,7 @@ import io.fedsearch.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,6 @@ class AccessProblemAdvice {
     ResponseEntity<ProblemDetail> featureOff(FeatureOffException e) {
         ProblemDetail body = Problems.of(HttpStatus.NOT_FOUND, "feature-off", e.getMessage());
         body.setProperty("feature", e.feature());
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

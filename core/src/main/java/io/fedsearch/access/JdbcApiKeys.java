@@ -87,7 +87,8 @@ class JdbcApiKeys {
                                revoked_at
                         FROM api_key ORDER BY created_at DESC, id
                         """)
-                .query(JdbcApiKeys::stored).stream().map(Stored::key).toList();
+                // list(), not stream(): a stream holds its connection until closed, and nobody closed this one.
+                .query(JdbcApiKeys::stored).list().stream().map(Stored::key).toList();
     }
 
     boolean anyValidAdmin() {
