@@ -1,5 +1,6 @@
 package io.fedsearch.access;
 
+import io.fedsearch.web.RequestAttributes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +53,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             request.setAttribute(RateLimitFilter.KEY_ATTRIBUTE, key.get());
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
+        request.setAttribute(RequestAttributes.PRINCIPAL, caller.principal());
         if (adminPath && caller.anonymous()) {
             response.setHeader("WWW-Authenticate", "Bearer");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "an admin API key is required");

@@ -1,6 +1,5 @@
 package io.fedsearch.web;
 
-import io.fedsearch.access.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +32,7 @@ class RequestLogFilter extends OncePerRequestFilter {
         } finally {
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             String query = request.getQueryString() == null ? "" : request.getQueryString();
-            String principal = Caller.of(request).principal();
+            String principal = request.getAttribute(RequestAttributes.PRINCIPAL) instanceof String named ? named : "anonymous";
             log.atInfo()
                     .addKeyValue("method", request.getMethod())
                     .addKeyValue("path", request.getRequestURI())
