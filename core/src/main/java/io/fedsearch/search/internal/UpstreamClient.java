@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  * The one HTTP client every provider's calls go through. A call that is not fully answered (headers and whole
  * body) by its deadline, or whose thread is interrupted, is cancelled: the JDK client then aborts the exchange and
  * closes its connection, so nothing is left running against a slow upstream. A body longer than
- * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way ({@link LimitedBody}); the body of
+ * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way (the JDK's {@code BodySubscribers.limiting}); the body of
  * a 429 or 5xx answer is not read at all.
  */
 @Component
@@ -89,6 +89,10 @@ public class UpstreamClient implements UpstreamTransport, AutoCloseable {
             if (e.getCause() instanceof java.net.http.HttpTimeoutException timeout) {
                 throw new TimeoutException(timeout.getMessage());
             }
+            // The JDK's limiting subscriber says only "body exceeds capacity"; UpstreamClientTest pins that wording.
+            if (e.getCause() instanceof IOException io && String.valueOf(io.getMessage()).startsWith("body exceeds capacity")) {
+                throw tooLarge();
+            }
             if (e.getCause() instanceof IOException io) throw io;
             if (e.getCause() instanceof UpstreamFailureException tooLarge) throw tooLarge;
             throw new IOException(e.getCause());
@@ -102,12 +106,22 @@ public class UpstreamClient implements UpstreamTransport, AutoCloseable {
      * timeout that ignores its Retry-After. Closing that connection costs a new one on the next call, which is rare.
      */
     private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
-        if (info.statusCode() == 429 || info.statusCode() >= 500) return new Unread();
-        return LimitedBody.upTo(maxBody, info);
+        if (info.statusCode() == 429 || info.statusCode() >= 500) return new Unread(null);
+        // A body declared too long is refused before a byte of it is read; one that only turns out too long (no
+        // Content-Length, or a wrong one) is cut by the JDK's own limit as it streams in.
+        if (info.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBody) return new Unread(tooLarge());
+        return HttpResponse.BodySubscribers.limiting(HttpResponse.BodySubscribers.ofByteArray(), maxBody);
     }
 
-    /** Completes with no body at once and cancels the rest of the exchange. */
-    private static final class Unread implements HttpResponse.BodySubscriber<byte[]> {
+    private UpstreamFailureException tooLarge() {
+        return new UpstreamFailureException(
+                "upstream answer larger than " + maxBody + " bytes (fedsearch.search.max-upstream-body)");
+    }
+
+    /**
+     * Reads nothing, cancels the rest of the exchange at once, and completes with no body or with {@code failure}.
+     */
+    private record Unread(UpstreamFailureException failure) implements HttpResponse.BodySubscriber<byte[]> {
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
@@ -128,7 +142,7 @@ public class UpstreamClient implements UpstreamTransport, AutoCloseable {
 
         @Override
         public CompletionStage<byte[]> getBody() {
-            return CompletableFuture.completedFuture(NO_BODY);
+            return failure == null ? CompletableFuture.completedFuture(NO_BODY) : CompletableFuture.failedFuture(failure);
         }
     }
 
