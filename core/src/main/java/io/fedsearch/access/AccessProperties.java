@@ -1,5 +1,6 @@
 package io.fedsearch.access;
 
+import io.fedsearch.provider.InvalidConfigurationException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,8 +33,22 @@ record AccessProperties(@DefaultValue("30s") Duration keyCacheTtl,
     }
 
     AccessProperties {
-        if (defaultPerSecond < 1 || defaultPerHour < 1 || anonymous.perSecond() < 1 || anonymous.perHour() < 1) {
-            throw new IllegalArgumentException("fedsearch.access rate limits must be at least 1");
+        positive("key-cache-ttl", keyCacheTtl);
+        positive("entitlement-ttl", entitlementTtl);
+        positive("item-check-ttl", itemCheckTtl);
+        atLeastOne("default-per-second", defaultPerSecond);
+        atLeastOne("default-per-hour", defaultPerHour);
+        atLeastOne("anonymous.per-second", anonymous.perSecond());
+        atLeastOne("anonymous.per-hour", anonymous.perHour());
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new InvalidConfigurationException("fedsearch.access." + key, value, "a positive duration such as 30s");
         }
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) throw new InvalidConfigurationException("fedsearch.access." + key, value, "a whole number from 1");
     }
 }

@@ -1,5 +1,6 @@
 package io.fedsearch.access;
 
+import io.fedsearch.provider.InvalidConfigurationException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,4 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fedsearch.flags")
 record FlagsProperties(String file, @DefaultValue("10m") Duration refresh) {
+
+    FlagsProperties {
+        if (file != null && file.isBlank()) file = null;
+        if (refresh == null || refresh.isZero() || refresh.isNegative()) {
+            throw new InvalidConfigurationException("fedsearch.flags.refresh", refresh, "a positive duration such as 10m");
+        }
+    }
 }

@@ -42,7 +42,7 @@ class ArxivCompatController {
     private final ProviderCatalog catalog;
     private final String providerId;
 
-    ArxivCompatController(SearchService search, ProviderCatalog catalog, ArxivCompatProperties properties) {
+    ArxivCompatController(SearchService search, ProviderCatalog catalog, CompatProperties properties) {
         this.search = search;
         this.catalog = catalog;
         this.providerId = provider(catalog, properties.arxivProvider());

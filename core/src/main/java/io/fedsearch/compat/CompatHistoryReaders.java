@@ -27,10 +27,10 @@ class CompatHistoryReaders {
     record Reader(Caller as, String principal) {
     }
 
-    private final CompatHistoryProperties properties;
+    private final CompatProperties properties;
     private final HistoryAccess access;
 
-    CompatHistoryReaders(CompatHistoryProperties properties, HistoryAccess access) {
+    CompatHistoryReaders(CompatProperties properties, HistoryAccess access) {
         this.properties = properties;
         this.access = access;
     }
@@ -49,7 +49,7 @@ class CompatHistoryReaders {
 
     /** Call only when {@link #refusal} is null. */
     Reader reader(HttpServletRequest request) {
-        if (properties.exposure() == CompatHistoryProperties.Exposure.PUBLIC) {
+        if (properties.exposure() == CompatProperties.Exposure.PUBLIC) {
             return new Reader(Caller.ANONYMOUS, Caller.ANONYMOUS.principal());
         }
         Caller caller = Caller.of(request);

@@ -4,7 +4,6 @@ import io.fedsearch.provider.InvalidConfigurationException;
 import io.fedsearch.provider.ProviderCatalog;
 import io.fedsearch.provider.VerbatimSearch;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,9 @@ class CompatMessages {
 
     private final ProviderCatalog.Entry entry;
 
-    CompatMessages(ProviderCatalog catalog, @Value("${fedsearch.compat.messages-provider:}") String id) {
-        if (id.isBlank()) {
+    CompatMessages(ProviderCatalog catalog, CompatProperties properties) {
+        String id = properties.messagesProvider();
+        if (id == null) {
             entry = catalog.all().stream().filter(e -> e.provider() instanceof VerbatimSearch).findFirst().orElse(null);
         } else {
             entry = catalog.find(id).filter(e -> e.provider() instanceof VerbatimSearch)

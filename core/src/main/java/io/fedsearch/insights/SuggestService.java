@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -67,11 +67,11 @@ class SuggestService implements AutoCloseable {
     private final boolean syncing;
 
     SuggestService(InsightsProperties settings, ObjectProvider<Clock> clock, QueryHistory history, HistoryAccess access,
-                   @Value("${spring.datasource.url:}") String databaseUrl) {
+                   DataSourceProperties database) {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.history = history;
         this.access = access;
-        this.syncing = sharedByReplicas(databaseUrl);
+        this.syncing = sharedByReplicas(database.getUrl() == null ? "" : database.getUrl());
         this.started = this.clock.millis();
         this.syncedUpTo = started;
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());

@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -29,7 +27,6 @@ import org.springframework.util.unit.DataSize;
  * {@code fedsearch.search.max-upstream-body} (10MB) fails the call the same way (the JDK's {@code BodySubscribers.limiting}); the body of
  * a 429 or 5xx answer is not read at all.
  */
-@Component
 public class UpstreamClient implements UpstreamTransport, AutoCloseable {
 
     static final String USER_AGENT = "Fedsearch/0.1 (+https://github.com/fedsearch/fedsearch)";
@@ -44,8 +41,8 @@ public class UpstreamClient implements UpstreamTransport, AutoCloseable {
             .build();
     private final long maxBody;
 
-    public UpstreamClient(@Value("${fedsearch.search.max-upstream-body:10MB}") DataSize maxBody) {
-        if (maxBody.toBytes() <= 0) throw new IllegalArgumentException("fedsearch.search.max-upstream-body must be positive");
+    /** @param maxBody the longest answer read ({@code fedsearch.search.max-upstream-body}, checked there) */
+    public UpstreamClient(DataSize maxBody) {
         this.maxBody = maxBody.toBytes();
     }
 
