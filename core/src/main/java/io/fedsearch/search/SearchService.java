@@ -31,31 +31,33 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The federated search: picks the providers the caller may use, fans out under the deadline, merges what came
- * back, and hands the whole query to the query log.
+ * The federated search: asks {@link ProviderSelection} which providers to call, fans out under the deadline,
+ * has {@link Answers} merge what came back, and hands the {@link QueryRecords record} to the query log.
  */
 @Service
 public class SearchService {
 
-    private final ProviderCatalog catalog;
+    private final ProviderSelection selection;
     private final ProviderCall call;
     private final FanOut fanOut;
+    private final Answers answers;
+    private final QueryRecords records;
     private final QueryLog queryLog;
-    private final FeatureFlags flags;
     private final SearchProperties settings;
     private final ItemRights itemRights;
     private final ApplicationEventPublisher events;
 
-    SearchService(ProviderCatalog catalog, ProviderCall call, FanOut fanOut, QueryLog queryLog, FeatureFlags flags,
-                  SearchProperties settings, ItemRights itemRights, ApplicationEventPublisher events) {
-        this.itemRights = itemRights;
-        this.events = events;
-        this.catalog = catalog;
+    SearchService(ProviderSelection selection, ProviderCall call, FanOut fanOut, Answers answers, QueryRecords records,
+                  QueryLog queryLog, SearchProperties settings, ItemRights itemRights, ApplicationEventPublisher events) {
+        this.selection = selection;
         this.call = call;
         this.fanOut = fanOut;
+        this.answers = answers;
+        this.records = records;
         this.queryLog = queryLog;
-        this.flags = flags;
         this.settings = settings;
+        this.itemRights = itemRights;
+        this.events = events;
     }
 
     /** The deadline used when a request gives none. */
@@ -83,11 +85,11 @@ public class SearchService {
         Deadline deadline = Deadline.in(request.deadline());
         Map<String, ProviderOutcome> decided = new LinkedHashMap<>();
         var tasks = new ArrayList<FanOut.Task>();
-        for (ProviderCatalog.Entry entry : selection(request, caller)) {
+        for (ProviderCatalog.Entry entry : selection.providers(request, caller)) {
             ProviderInfo info = entry.info();
             ProviderQuery query = new ProviderQuery(request.q(), request.author(), request.title(), request.journal(),
                     request.page(), request.size(), caller.providerUserIds().get(info.id()));
-            ProviderOutcome early = decide(entry, query, caller);
+            ProviderOutcome early = selection.withoutCall(entry, query, caller);
             decided.put(info.id(), early);
             if (early == null) {
                 tasks.add(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
@@ -101,8 +103,8 @@ public class SearchService {
             if (e.getValue() == null) e.setValue(called.get(next++));
         }
         var outcomes = List.copyOf(decided.values());
-        SearchResponse response = respond(id, outcomes, (System.nanoTime() - start) / 1_000_000);
-        QueryRecord record = record(id, timestamp, caller, origin, request, outcomes, response.tookMs());
+        SearchResponse response = answers.answer(id, outcomes, (System.nanoTime() - start) / 1_000_000);
+        QueryRecord record = records.record(id, timestamp, caller, origin, request, outcomes, response.tookMs());
         queryLog.append(record);
         events.publishEvent(new QueryRecorded(record));
         return new Searched(response, outcomes);
@@ -128,111 +130,5 @@ public class SearchService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("search interrupted", e);
         }
-    }
-
-    /** Asked by name: every named one (unknown = 400). Else: enabled, non-slow (unless asked), usable ones. */
-    private List<ProviderCatalog.Entry> selection(SearchRequest request, Caller caller) {
-        if (request.providers() != null) {
-            var chosen = new ArrayList<ProviderCatalog.Entry>();
-            for (String id : request.providers()) {
-                chosen.add(catalog.find(id).orElseThrow(() -> new InvalidParameterException("providers",
-                        "unknown provider '" + id + "'; known: " + String.join(", ", knownIds()))));
-            }
-            return chosen;
-        }
-        var probe = new ProviderQuery(request.q(), request.author(), request.title(), request.journal(), 1, 1, null);
-        return catalog.all().stream()
-                .filter(e -> e.info().enabled())
-                .filter(e -> request.includeSlow() || !e.info().slow())
-                .filter(e -> caller.mayUse(e.info()))
-                .filter(e -> e.provider().capabilities().unsupportedField(probe) == null)
-                .toList();
-    }
-
-    private List<String> knownIds() {
-        return catalog.all().stream().map(e -> e.info().id()).toList();
-    }
-
-    /** The outcome of a provider that is not to be called, or null when it is to be called. */
-    private ProviderOutcome decide(ProviderCatalog.Entry entry, ProviderQuery query, Caller caller) {
-        ProviderInfo info = entry.info();
-        if (!info.enabled() || !flags.enabled(FeatureFlags.provider(info.id()))) {
-            return new Skipped(info.id(), ProviderStatus.DISABLED);
-        }
-        if (!caller.mayUse(info)) {
-            return new Skipped(info.id(), ProviderStatus.NOT_ENTITLED);
-        }
-        String unsupported = entry.provider().capabilities().unsupportedField(query);
-        if (unsupported != null) {
-            return new Failed(info.id(), ProviderStatus.ERROR, 0,
-                    "provider cannot search by " + unsupported, ProviderOutcome.Trace.NONE);
-        }
-        return null;
-    }
-
-    private SearchResponse respond(long id, List<ProviderOutcome> outcomes, long tookMs) {
-        var entries = new ArrayList<ProviderEntry>();
-        var ranked = new ArrayList<ResultMerger.Ranked>();
-        boolean complete = !outcomes.isEmpty();
-        for (ProviderOutcome outcome : outcomes) {
-            switch (outcome) {
-                case Succeeded ok -> {
-                    double weight = catalog.find(ok.provider()).map(e -> e.info().weight()).orElse(1.0);
-                    var results = new ArrayList<Result>();
-                    int rank = 0;
-                    for (SearchHit hit : ok.page().hits()) {
-                        results.add(result(ok.provider(), hit, ResultMerger.score(weight, ++rank)));
-                    }
-                    entries.add(new ProviderEntry(ok.provider(), ProviderStatus.OK, ok.tookMs(), ok.page().total(),
-                            null, ok.stale() ? Boolean.TRUE : null, results));
-                    ranked.add(new ResultMerger.Ranked(ok.provider(), weight, ok.page().hits()));
-                    complete &= !ok.stale();
-                }
-                case Failed f -> {
-                    entries.add(new ProviderEntry(f.provider(), f.status(), f.tookMs(), null, f.error(), null, List.of()));
-                    complete = false;
-                }
-                case Skipped s -> {
-                    entries.add(new ProviderEntry(s.provider(), s.status(), 0, null, null, null, List.of()));
-                    complete = false;
-                }
-            }
-        }
-        return new SearchResponse(id, tookMs, complete, entries, ResultMerger.merge(ranked));
-    }
-
-    private static Result result(String provider, SearchHit hit, double score) {
-        return new Result(provider, List.of(provider), hit.id(), hit.title(), hit.url(), hit.snippet(), hit.authors(),
-                hit.published(), hit.journal(), hit.doi(), score);
-    }
-
-    private QueryRecord record(long id, Instant timestamp, Caller caller, String origin, SearchRequest request,
-                               List<ProviderOutcome> outcomes, long tookMs) {
-        var summaries = new ArrayList<QueryRecord.ProviderSummary>();
-        var rows = new ArrayList<QueryRecord.ResultRow>();
-        for (ProviderOutcome outcome : outcomes) {
-            String type = catalog.find(outcome.provider()).map(e -> e.info().type()).orElse(null);
-            switch (outcome) {
-                case Succeeded ok -> {
-                    summaries.add(new QueryRecord.ProviderSummary(ok.provider(), type, "ok", ok.tookMs(),
-                            ok.page().total(), ok.page().hits().size(), null, uri(ok.trace()), ok.trace().httpStatus()));
-                    int rank = 0;
-                    for (SearchHit hit : ok.page().hits()) {
-                        rows.add(new QueryRecord.ResultRow(ok.provider(), ++rank, hit.id(), hit.title(), hit.url(),
-                                hit.authors(), hit.journal(), hit.published(), hit.doi()));
-                    }
-                }
-                case Failed f -> summaries.add(new QueryRecord.ProviderSummary(f.provider(), type, f.status().wire(),
-                        f.tookMs(), null, 0, f.error(), uri(f.trace()), f.trace().httpStatus()));
-                case Skipped s -> summaries.add(new QueryRecord.ProviderSummary(s.provider(), type, s.status().wire(),
-                        0, null, 0, null, null, null));
-            }
-        }
-        return new QueryRecord(id, timestamp, caller.principal(), origin, request.q(), request.author(), request.title(),
-                request.journal(), summaries, tookMs, rows);
-    }
-
-    private static String uri(ProviderOutcome.Trace trace) {
-        return trace.uri() == null ? null : trace.uri().toString();
     }
 }
