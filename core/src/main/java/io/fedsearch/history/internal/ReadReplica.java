@@ -186,7 +186,7 @@ final class ReadReplica implements AutoCloseable {
         if (!failing) {
             failing = true;
             log.warn("fedsearch.history.read-datasource failed, history reads go to the primary (retried every {} s):"
-                    + " {}", PAUSE_AFTER_FAILURE.toSeconds(), e.getMessage());
+                    + " {}", PAUSE_AFTER_FAILURE.toSeconds(), e.getMostSpecificCause().getMessage());
         }
     }
 
