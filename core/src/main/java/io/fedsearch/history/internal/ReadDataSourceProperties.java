@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record ReadDataSourceProperties(String url, String username, String password) {
 
     ReadDataSourceProperties {
+        // An empty key (application.yml lists them empty) is an absent one.
         url = url == null || url.isBlank() ? null : url.strip();
-        if (url == null && username != null && !username.isBlank()) {
+        username = username == null || username.isBlank() ? null : username;
+        password = password == null || password.isEmpty() ? null : password;
+        if (url == null && username != null) {
             throw new IllegalArgumentException(
                     "fedsearch.history.read-datasource.username is set without fedsearch.history.read-datasource.url");
         }
