@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Reading the kept queries. Times are epoch milliseconds, UTC, bounds inclusive. Reads see what the store has
- * committed; a query still waiting to be written is found by {@link QueryLog#find} only. Where a read takes a
+ * committed (on a read replica: at least every record this node has committed, docs/history.md); a query still
+ * waiting to be written is found by {@link QueryLog#find} only. Where a read takes a
  * {@code principal}, only that principal's queries are read (in SQL, so pages stay full); null reads everyone's.
  */
 public interface QueryHistory {

@@ -6,9 +6,16 @@ import io.fedsearch.history.QueryLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -21,18 +28,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
 
+    /**
+     * The streaming standby of fedsearch.history.read-datasource, when configured: history reads go there as
+     * {@link ReadReplica} decides; writes, ids and retention stay on spring.datasource.
+     */
+    @Bean
+    @Conditional(ReadDataSourceConfigured.class)
+    ReadReplica readReplica(ReadDataSourceProperties standby, DataSource dataSource, MeterRegistry meters)
+            throws MetaDataAccessException {
+        if (!isPostgres(dataSource)) {
+            throw new IllegalStateException("fedsearch.history.read-datasource needs spring.datasource on PostgreSQL"
+                    + " (its standby is found by WAL position)");
+        }
+        return new ReadReplica(standby, new JdbcTemplate(dataSource), meters);
+    }
+
     @Bean
     HistoryWriter historyWriter(DataSource dataSource, PlatformTransactionManager transactions,
-                                HistoryProperties settings, MeterRegistry meters) {
-        var store = new JdbcBatchInsert(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+                                HistoryProperties settings, MeterRegistry meters, ObjectProvider<ReadReplica> standby) {
+        ReadReplica replica = standby.getIfAvailable();
+        var store = new JdbcBatchInsert(new JdbcTemplate(dataSource), new TransactionTemplate(transactions),
+                replica == null ? () -> { } : replica::committed);
         return new HistoryWriter(store, settings, meters);
     }
 
     @Bean
     QueryLog queryLog(DataSource dataSource, HistoryWriter writer, HistoryProperties settings, FeatureFlags flags,
-                      MeterRegistry meters) throws MetaDataAccessException {
+                      MeterRegistry meters, ObjectProvider<ReadReplica> standby) throws MetaDataAccessException {
         var ids = new IdBlocks(sequence(dataSource), settings.idReserve(), meters);
-        return new JdbcQueryLog(ids, writer, new JdbcTemplate(dataSource), flags);
+        var primary = new JdbcQueryById(new JdbcTemplate(dataSource));
+        ReadReplica replica = standby.getIfAvailable();
+        if (replica == null) return new JdbcQueryLog(ids, writer, primary::find, flags);
+        var onStandby = new JdbcQueryById(new JdbcTemplate(replica.dataSource()));
+        return new JdbcQueryLog(ids, writer, id -> replica.find(primary, onStandby, r -> r.find(id)), flags);
     }
 
     /**
@@ -46,7 +74,19 @@ class HistoryConfiguration {
 
     @Bean
     QueryHistory queryHistory(DataSource dataSource, PlatformTransactionManager transactions,
-                              HistoryProperties settings) throws MetaDataAccessException {
+                              HistoryProperties settings, ObjectProvider<ReadReplica> standby)
+            throws MetaDataAccessException {
+        String planSetting = isPostgres(dataSource) ? CUSTOM_PLANS : null;
+        var primary = history(dataSource, transactions, settings, planSetting);
+        ReadReplica replica = standby.getIfAvailable();
+        if (replica == null) return primary;
+        var onStandby = history(replica.dataSource(), new JdbcTransactionManager(replica.dataSource()), settings,
+                planSetting);
+        return new RoutedQueryHistory(primary, onStandby, replica);
+    }
+
+    private static JdbcQueryHistory history(DataSource dataSource, PlatformTransactionManager transactions,
+                                            HistoryProperties settings, String planSetting) {
         var streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(settings.exportFetchSize());
         var readOnly = new TransactionTemplate(transactions);
@@ -54,7 +94,7 @@ class HistoryConfiguration {
         var bounded = new JdbcTemplate(dataSource);
         bounded.setQueryTimeout((int) settings.readTimeout().toSeconds());
         return new JdbcQueryHistory(new JdbcTemplate(dataSource), bounded, streaming, readOnly, settings.resultWindow(),
-                isPostgres(dataSource) ? CUSTOM_PLANS : null);
+                planSetting);
     }
 
     @Bean
@@ -88,5 +128,15 @@ class HistoryConfiguration {
     private static boolean isPostgres(DataSource dataSource) throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         return "PostgreSQL".equalsIgnoreCase(product);
+    }
+
+    /** fedsearch.history.read-datasource.url is set (bound as the properties are, so any spelling of the key counts). */
+    static final class ReadDataSourceConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment()).bind("fedsearch.history.read-datasource.url", String.class)
+                    .map(url -> !url.isBlank()).orElse(false);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,10 +36,17 @@ final class JdbcBatchInsert {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Runnable afterCommit;
 
     JdbcBatchInsert(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, () -> { });
+    }
+
+    /** @param afterCommit run after each committed batch, must not throw (a standby's read-your-writes mark) */
+    JdbcBatchInsert(JdbcTemplate jdbc, TransactionTemplate tx, Runnable afterCommit) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.afterCommit = afterCommit;
     }
 
     private record Provider(QueryRecord query, int seqNo, ProviderSummary summary) {
@@ -62,11 +70,18 @@ final class JdbcBatchInsert {
                 results.add(new Result(r, types.get(row.provider()), row));
             }
         }
-        tx.executeWithoutResult(status -> {
-            jdbc.batchUpdate(INSERT_QUERY, batch, batch.size(), JdbcBatchInsert::query);
-            if (!providers.isEmpty()) jdbc.batchUpdate(INSERT_PROVIDER, providers, providers.size(), JdbcBatchInsert::provider);
-            if (!results.isEmpty()) jdbc.batchUpdate(INSERT_RESULT, results, results.size(), JdbcBatchInsert::result);
-        });
+        try {
+            tx.executeWithoutResult(status -> {
+                jdbc.batchUpdate(INSERT_QUERY, batch, batch.size(), JdbcBatchInsert::query);
+                if (!providers.isEmpty()) jdbc.batchUpdate(INSERT_PROVIDER, providers, providers.size(), JdbcBatchInsert::provider);
+                if (!results.isEmpty()) jdbc.batchUpdate(INSERT_RESULT, results, results.size(), JdbcBatchInsert::result);
+            });
+        } catch (DuplicateKeyException e) {
+            // Stored by an earlier commit whose answer was lost, which was never marked.
+            afterCommit.run();
+            throw e;
+        }
+        afterCommit.run();
     }
 
     private static void query(PreparedStatement ps, QueryRecord r) throws SQLException {

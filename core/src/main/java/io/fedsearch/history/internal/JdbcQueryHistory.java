@@ -70,9 +70,12 @@ final class JdbcQueryHistory implements QueryHistory {
             FETCH FIRST ? ROWS ONLY""";
     private static final String QUERY_TIME = """
             SELECT ts_ms FROM queries WHERE query_id = ? AND ts_ms BETWEEN ? AND ?""";
-    /** Keeps result rows of one principal's queries: one primary-key look-up per row read. */
-    private static final String OF_PRINCIPAL = """
-             AND EXISTS (SELECT 1 FROM queries q WHERE q.query_id = query_results.query_id AND q.principal = ?)""";
+    /**
+     * Keeps result rows of one principal's queries: one primary-key look-up per row read. The leading space matters
+     * (a text block would strip it): PostgreSQL 15+ refuses "?AND" as trailing junk after a parameter.
+     */
+    private static final String OF_PRINCIPAL =
+            " AND EXISTS (SELECT 1 FROM queries q WHERE q.query_id = query_results.query_id AND q.principal = ?)";
     // query_results_provider (provider, ts_ms DESC, query_id DESC, result_rank) read backwards: "provider DESC" is
     // spelled out because H2 does not see that provider = ? makes it a constant; only a query's few rows are sorted
     // by rank.

@@ -1,14 +1,10 @@
 package io.fedsearch.history.internal;
 
 import io.fedsearch.access.FeatureFlags;
-import io.fedsearch.history.QueryHistory.StoredResult;
 import io.fedsearch.history.QueryLog;
 import io.fedsearch.history.QueryRecord;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.function.LongFunction;
 
 /**
  * The query log on a JDBC database (H2 or PostgreSQL): ids from the {@code query_ids} sequence in blocks,
@@ -17,26 +13,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class JdbcQueryLog implements QueryLog {
 
-    private static final String FIND_QUERY = "SELECT " + Rows.QUERY_COLUMNS + """
-
-            FROM queries q LEFT JOIN query_providers p ON p.query_id = q.query_id
-            WHERE q.query_id = ?
-            ORDER BY p.seq_no""";
-    private static final String FIND_RESULTS = "SELECT " + Rows.RESULT_COLUMNS + """
-
-            FROM query_results
-            WHERE ts_ms = ? AND query_id = ?
-            ORDER BY provider, result_rank""";
-
     private final IdBlocks ids;
     private final HistoryWriter writer;
-    private final JdbcTemplate jdbc;
+    private final LongFunction<Optional<QueryRecord>> stored;
     private final FeatureFlags flags;
 
-    JdbcQueryLog(IdBlocks ids, HistoryWriter writer, JdbcTemplate jdbc, FeatureFlags flags) {
+    /** @param stored a committed query by id (from the primary, or a standby first: {@link ReadReplica#find}) */
+    JdbcQueryLog(IdBlocks ids, HistoryWriter writer, LongFunction<Optional<QueryRecord>> stored, FeatureFlags flags) {
         this.ids = ids;
         this.writer = writer;
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.flags = flags;
     }
 
@@ -54,19 +40,6 @@ final class JdbcQueryLog implements QueryLog {
     public Optional<QueryRecord> find(long queryId) {
         QueryRecord pending = writer.pending(queryId);
         if (pending != null) return Optional.of(pending);
-        var found = new ArrayList<QueryRecord>(1);
-        var assembler = new Rows.Assembler(found::add);
-        jdbc.query(FIND_QUERY, assembler::row, queryId);
-        assembler.finish();
-        if (found.isEmpty()) return Optional.empty();
-        QueryRecord head = found.getFirst();
-        List<String> order = head.providers().stream().map(QueryRecord.ProviderSummary::provider).toList();
-        List<QueryRecord.ResultRow> results = jdbc.query(FIND_RESULTS, Rows::result, head.timestamp().toEpochMilli(), queryId).stream()
-                .map(StoredResult::row)
-                .sorted(Comparator.comparingInt((QueryRecord.ResultRow r) -> order.indexOf(r.provider()))
-                        .thenComparingInt(QueryRecord.ResultRow::rank))
-                .toList();
-        return Optional.of(new QueryRecord(head.queryId(), head.timestamp(), head.principal(), head.origin(), head.q(),
-                head.author(), head.title(), head.journal(), head.providers(), head.tookMs(), results));
+        return stored.apply(queryId);
     }
 }
