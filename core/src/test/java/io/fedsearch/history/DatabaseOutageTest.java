@@ -38,7 +38,7 @@ class DatabaseOutageTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final int DEADLINE_MS = 500;
+    private static final int DEADLINE_MS = 2_000;
     /** Deadline plus a margin for a loaded CI machine; far below the 10 s a wait for the database would take. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(DEADLINE_MS + 2500);
     /** A fully qualified Java class name (org.springframework.jdbc.CannotGetJdbcConnectionException, ...). */
