@@ -23,6 +23,8 @@ final class Load implements AutoCloseable {
     final Set<Long> queryIds = ConcurrentHashMap.newKeySet();
     final Queue<String> failures = new ConcurrentLinkedQueue<>();
     final Map<String, AtomicInteger> byUpstream = new ConcurrentHashMap<>();
+    /** Which replica answered each query (nginx's X-Upstream), to say where a missing one came from. */
+    final Map<Long, String> answeredBy = new ConcurrentHashMap<>();
     private final Api target;
     private final String key;
     private final String prefix;
@@ -47,10 +49,12 @@ final class Load implements AutoCloseable {
             try {
                 HttpResponse<String> response = Api.CLIENT.send(target.request("GET", path, key, null, timeout),
                         HttpResponse.BodyHandlers.ofString());
-                response.headers().firstValue("X-Upstream")
-                        .ifPresent(u -> byUpstream.computeIfAbsent(u, k -> new AtomicInteger()).incrementAndGet());
+                String upstream = response.headers().firstValue("X-Upstream").orElse("?");
+                byUpstream.computeIfAbsent(upstream, k -> new AtomicInteger()).incrementAndGet();
                 if (response.statusCode() == 200) {
-                    queryIds.add(Api.json(response).path("query_id").asLong());
+                    long id = Api.json(response).path("query_id").asLong();
+                    queryIds.add(id);
+                    answeredBy.put(id, upstream);
                     answered.incrementAndGet();
                 } else {
                     failures.add(response.statusCode() + " " + response.body());
