@@ -178,6 +178,8 @@ class FaultsIT {
             await().atMost(WITHIN).until(() -> load.answered.get() >= answeredAtKill + 150);
             load.close();
             assertThat(load.failures).as("searches that failed").isEmpty();
+            // The history writer commits after the answer has left (docs/history.md): this is what shows whether a
+            // kill loses records that a client already holds the id of.
             assertEveryAnsweredQueryStored(load, key);
         }
 
