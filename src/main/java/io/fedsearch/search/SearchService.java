@@ -86,6 +86,11 @@ public class SearchService {
      * @throws InvalidParameterException naming {@code providers} when an asked id is not configured
      */
     public Searched search(SearchRequest request, Caller caller, String origin) {
+        return search(request, caller, origin, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} each provider's outcome as it is known (the stream). */
+    Searched search(SearchRequest request, Caller caller, String origin, Progress progress) {
         long start = System.nanoTime();
         Instant timestamp = Instant.now();
         Deadline deadline = Deadline.in(request.deadline());
@@ -98,8 +103,10 @@ public class SearchService {
             ProviderOutcome early = decide(entry, query, caller);
             decided.put(info.id(), early);
             if (early == null) {
-                tasks.add(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
-                        tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true)));
+                tasks.add(progress.watch(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
+                        tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true))));
+            } else {
+                progress.decided(early);
             }
         }
         long id = queryLog.nextId();
@@ -176,6 +183,11 @@ public class SearchService {
                     "provider cannot search by " + unsupported, ProviderOutcome.Trace.NONE);
         }
         return null;
+    }
+
+    /** One provider's entry exactly as the whole answer holds it (the stream's provider events). */
+    ProviderEntry entry(ProviderOutcome outcome) {
+        return respond(0, List.of(outcome), 0).providers().getFirst();
     }
 
     private SearchResponse respond(long id, List<ProviderOutcome> outcomes, long tookMs) {
