@@ -71,6 +71,9 @@ final class PageUpstreams implements AutoCloseable {
         registry.add("fedsearch.providers.late.timeout", () -> "5s");
         registry.add("fedsearch.providers.vault.public", () -> "false");
         registry.add("fedsearch.search.default-timeout", () -> "4s");
+        // Every test sees the failing providers fail as they do, never an open circuit left by an earlier test.
+        registry.add("fedsearch.resilience.window", () -> "1000");
+        registry.add("fedsearch.resilience.minimum-calls", () -> "1000");
     }
 
     private String results(String provider, String q) {

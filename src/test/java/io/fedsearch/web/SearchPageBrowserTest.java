@@ -100,6 +100,8 @@ class SearchPageBrowserTest {
 
     @Test
     void suggestionsWorkFromTheKeyboard() {
+        // The suggester loads its reference data in the background after start-up.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.at(port).get("/api/v1/suggest?prefix=franc", null).body().contains("text"));
         WebElement box = browser.driver.findElement(By.id("q"));
         box.sendKeys("franc");
         until("!document.getElementById('suggestions').hidden"
