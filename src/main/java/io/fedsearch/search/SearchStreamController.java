@@ -40,6 +40,10 @@ class SearchStreamController {
     /** How often an idle stream is probed for a client that went away; two writes find a closed connection. */
     static final long HEARTBEAT_MS = 500;
     private static final Logger log = LoggerFactory.getLogger(SearchStreamController.class);
+    private static final byte[] PROVIDER = "event: provider\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DONE = "event: done\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private sealed interface Item {
     }
@@ -111,22 +115,27 @@ class SearchStreamController {
         response.setHeader("X-Accel-Buffering", "no"); // tells nginx not to buffer the stream
         OutputStream out = response.getOutputStream();
         try {
-            out.flush(); // the headers now, so the client knows the search is under way
+            // Nothing is flushed on its own: the headers leave with the first event (or keep-alive); events already
+            // waiting go out in one write; the last one leaves with the end of the response.
             while (true) {
                 switch (item) {
-                    case null -> write(out, ": keep-alive\n\n");
+                    case null -> out.write(KEEP_ALIVE);
                     case Started s -> { }
-                    case Decided d -> write(out, event("provider", json.writeValueAsString(search.entry(d.outcome()))));
+                    case Decided d -> write(out, PROVIDER, json.writeValueAsBytes(search.entry(d.outcome())));
                     case Finished(var searched, var failure) -> {
                         if (failure != null) {
                             log.warn("search stream failed after its first event: {}", failure.toString());
                         } else {
-                            write(out, event("done", json.writeValueAsString(searched.response())));
+                            write(out, DONE, json.writeValueAsBytes(searched.response()));
                         }
                         return;
                     }
                 }
-                item = items.poll(HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+                item = items.poll();
+                if (item == null) {
+                    out.flush();
+                    item = items.poll(HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+                }
             }
         } catch (IOException clientGone) {
             log.debug("search stream client went away, cancelling the calls still running: {}", clientGone.toString());
@@ -137,12 +146,10 @@ class SearchStreamController {
         }
     }
 
-    private static String event(String name, String data) {
-        return "event: " + name + "\ndata: " + data + "\n\n";
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** One event; its JSON has no line break, so it is one data line. */
+    private static void write(OutputStream out, byte[] head, byte[] data) throws IOException {
+        out.write(head);
+        out.write(data);
+        out.write(END);
     }
 }
