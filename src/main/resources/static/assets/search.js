@@ -4,6 +4,7 @@ import {$, clear, el, show} from './dom.js';
 import {ApiError, get, recordClick, stream} from './api.js';
 import {card, mergeLive} from './results.js';
 import {hasQuery, toSearchQuery, toUrl} from './state.js';
+import {loadPanels} from './panels.js';
 
 const FAILED = new Set(['timeout', 'error', 'circuit_open', 'rejected']);
 const answers = new Map(); // page URL -> done answer, so Back/Forward show a search again without re-running it
@@ -110,6 +111,7 @@ async function run(state) {
         answers.set(toUrl(state), payload);
         if (answers.size > 20) answers.delete(answers.keys().next().value);
         finish(payload);
+        loadPanels(); // this search is now the most recent one
       }
     }, controller.signal);
     if (current === mine && !mine.done) stopped('The search stopped before it finished. Try again.');
