@@ -80,6 +80,11 @@ public class SearchService {
      * @throws InvalidParameterException naming {@code providers} when an asked id is not configured
      */
     public Searched search(SearchRequest request, Caller caller, String origin) {
+        return search(request, caller, origin, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} each provider's outcome as it is known (the stream). */
+    Searched search(SearchRequest request, Caller caller, String origin, Progress progress) {
         long start = System.nanoTime();
         Instant timestamp = Instant.now();
         Deadline deadline = Deadline.in(request.deadline());
@@ -92,8 +97,10 @@ public class SearchService {
             ProviderOutcome early = selection.withoutCall(entry, query, caller);
             decided.put(info.id(), early);
             if (early == null) {
-                tasks.add(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
-                        tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true)));
+                tasks.add(progress.watch(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
+                        tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true))));
+            } else {
+                progress.decided(early);
             }
         }
         long id = queryLog.nextId();
@@ -130,5 +137,10 @@ public class SearchService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("search interrupted", e);
         }
+    }
+
+    /** One provider's entry exactly as the whole answer holds it (the stream's provider events). */
+    SearchResponse.ProviderEntry entry(ProviderOutcome outcome) {
+        return answers.entry(outcome);
     }
 }
