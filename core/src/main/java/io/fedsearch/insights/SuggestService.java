@@ -18,11 +18,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,9 +35,11 @@ import org.springframework.stereotype.Service;
 /**
  * Suggest over the past queries and the reference data. Each search's free text ({@code q}) is counted as it is
  * logged; every {@code suggest-refresh} (5s) the queries asked since are written into the index, which readers see
- * atomically (Lucene's searcher manager). At start-up a replica loads the most asked queries of the stored history
- * (at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the optional
- * {@code suggest-history-seed} file; every {@code suggest-sync} (10s) it reads the queries stored since, so replicas
+ * atomically (Lucene's searcher manager). Once the app is ready a replica loads, in the background, the most asked
+ * queries of the stored history (at most {@value #HISTORY_LOAD} over the last {@value #HISTORY_DAYS} days) and the
+ * optional {@code suggest-history-seed} file; until then suggest answers from the reference data alone, and the
+ * queries asked meanwhile are counted once the load is in. The reference index is built beside the rest of the
+ * start-up and the app is not ready before it is there. Every {@code suggest-sync} (10s) it reads the queries stored since, so replicas
  * sharing one database learn from each other's searches (not on an embedded H2, which no other replica can reach).
  * The ids of the searches it counted (its own, and those read) are remembered for {@value #REMEMBER_MINUTES}
  * minutes, longer than a sync looks back, so no search is counted twice.
@@ -43,7 +49,7 @@ import org.springframework.stereotype.Service;
  * {@code suggest-min-principals} principals asked them of public providers only (see {@link SuggestEngine}).
  */
 @Service
-class SuggestService implements AutoCloseable {
+class SuggestService implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestService.class);
     static final int HISTORY_LOAD = 200_000;
@@ -53,7 +59,9 @@ class SuggestService implements AutoCloseable {
     static final int REMEMBER_MINUTES = 2;
     static final int SYNC_LIMIT = 50_000;
 
-    private final SuggestEngine engine;
+    /** The reference index, built on its own thread while the rest of the context starts (see {@link #start()}). */
+    private final CompletableFuture<SuggestEngine> engine;
+    private final List<SuggestEngine.PastQuery> seeded;
     private final Clock clock;
     private final QueryHistory history;
     private final HistoryAccess access;
@@ -62,7 +70,11 @@ class SuggestService implements AutoCloseable {
             .expireAfterWrite(Duration.ofMinutes(REMEMBER_MINUTES)).build();
     /** Stored queries up to here are counted (or were loaded at start-up). */
     private volatile long syncedUpTo;
-    private final long started;
+    /** When the stored history was read: a sync reads only what was stored after. */
+    private volatile long started;
+    /** Queries recorded before the stored history is loaded (a load replaces the past queries), then null. */
+    private List<Ask> early = new ArrayList<>();
+    private volatile boolean running;
     /** False on an embedded H2 database: no other replica writes to it, so a sync would find only our own queries. */
     private final boolean syncing;
 
@@ -74,12 +86,73 @@ class SuggestService implements AutoCloseable {
         this.syncing = sharedByReplicas(database.getUrl() == null ? "" : database.getUrl());
         this.started = this.clock.millis();
         this.syncedUpTo = started;
+        // Read (and checked) here, so a bad directory or seed file still fails the start with its key.
         List<String> reference = ReferenceData.load(settings.suggestReferenceDir());
-        this.engine = new SuggestEngine(reference, settings.suggestMaxQueries(), settings.suggestMinPrincipals());
-        var seeded = settings.suggestHistorySeed() == null ? List.<SuggestEngine.PastQuery>of()
-                : seed(settings.suggestHistorySeed());
-        engine.load(seeded, stored(history));
-        log.info("suggest ready: {} reference entries, {} past queries", reference.size(), engine.pastQueries());
+        this.seeded = settings.suggestHistorySeed() == null ? List.of() : seed(settings.suggestHistorySeed());
+        this.engine = CompletableFuture.supplyAsync(() -> {
+            var built = new SuggestEngine(reference, settings.suggestMaxQueries(), settings.suggestMinPrincipals());
+            log.info("suggest ready: {} reference entries", reference.size());
+            return built;
+        }, task -> Thread.ofPlatform().daemon().name("suggest-reference").start(task));
+    }
+
+    /** Waits for the reference index, before the web server opens its port (phase), so readiness implies it. */
+    @Override
+    public void start() {
+        try {
+            engine.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot build the suggest reference index", e.getCause());
+        }
+        running = true;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Loads the stored history off the start-up path: a large history (up to {@value #HISTORY_LOAD} queries) takes
+     * seconds to read and index, and readiness need not wait for it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadHistoryInBackground() {
+        Thread.ofVirtual().name("suggest-history").start(this::loadHistory);
+    }
+
+    /**
+     * Replaces the past queries with the seed and the stored history, then counts those recorded since the read
+     * began. Those recorded before it are in what it read (the history writer lags by its linger, 10 ms), so they
+     * are not counted twice; searches come once the app is ready, and the load starts just before, so in practice
+     * every early ask is replayed.
+     */
+    void loadHistory() {
+        SuggestEngine engine = engine();
+        long readFrom = clock.millis();
+        try {
+            started = readFrom;
+            syncedUpTo = readFrom;
+            engine.load(seeded, stored(history));
+            log.info("suggest loaded {} past queries", engine.pastQueries());
+        } finally {
+            List<Ask> meanwhile;
+            synchronized (this) {
+                meanwhile = early;
+                early = null;
+            }
+            meanwhile.stream().filter(ask -> ask.at().toEpochMilli() >= readFrom).forEach(this::count);
+        }
     }
 
     @EventListener
@@ -87,7 +160,22 @@ class SuggestService implements AutoCloseable {
         QueryRecord r = event.record();
         if (syncing) counted.put(r.queryId(), Boolean.TRUE);
         boolean restricted = !access.allPublic(r.providers().stream().map(QueryRecord.ProviderSummary::provider).toList());
-        engine.asked(r.q(), r.principal(), restricted, r.timestamp());
+        var ask = new Ask(r.q(), r.principal(), restricted, r.timestamp());
+        synchronized (this) {
+            if (early != null) {
+                early.add(ask);
+                return;
+            }
+        }
+        count(ask);
+    }
+
+    private void count(Ask ask) {
+        engine().asked(ask.q(), ask.principal(), ask.restricted(), ask.at());
+    }
+
+    /** One search's ask, as the engine counts it (kept small: it may wait in {@link #early}). */
+    private record Ask(String q, String principal, boolean restricted, Instant at) {
     }
 
     /**
@@ -96,7 +184,7 @@ class SuggestService implements AutoCloseable {
      */
     @Scheduled(fixedDelayString = "${fedsearch.insights.suggest-sync:10s}")
     void sync() {
-        if (!syncing) return;
+        if (!syncing || !historyLoaded()) return;
         long now = clock.millis();
         List<QueryHistory.AskedOnce> stored;
         try {
@@ -109,7 +197,7 @@ class SuggestService implements AutoCloseable {
         int n = 0;
         for (QueryHistory.AskedOnce q : stored) {
             if (counted.asMap().putIfAbsent(q.queryId(), Boolean.TRUE) == null) {
-                engine.asked(q.q(), q.principal(), q.restricted(), Instant.ofEpochMilli(q.askedMs()));
+                engine().asked(q.q(), q.principal(), q.restricted(), Instant.ofEpochMilli(q.askedMs()));
                 n++;
             }
         }
@@ -119,13 +207,22 @@ class SuggestService implements AutoCloseable {
 
     @Scheduled(fixedDelayString = "${fedsearch.insights.suggest-refresh:5s}")
     void refresh() {
-        int n = engine.refresh();
+        int n = engine().refresh();
         if (n > 0) log.debug("suggest index refreshed with {} queries", n);
     }
 
     /** Completions for {@code caller}: its own past queries (anonymous callers share one), those shared, reference data. */
     List<SuggestEngine.Suggestion> suggest(Caller caller, String prefix, int limit) {
-        return engine.suggest(prefix, caller.principal(), limit, clock.instant());
+        return engine().suggest(prefix, caller.principal(), limit, clock.instant());
+    }
+
+    /** The engine; ready from {@link #start()} on, so this waits only if called earlier. */
+    private SuggestEngine engine() {
+        return engine.join();
+    }
+
+    private synchronized boolean historyLoaded() {
+        return early == null;
     }
 
     /** Whether other replicas may write to this database: anything but an embedded (file or in-memory) H2. */
@@ -166,6 +263,6 @@ class SuggestService implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        engine.close();
+        if (!engine.isCompletedExceptionally()) engine().close();
     }
 }

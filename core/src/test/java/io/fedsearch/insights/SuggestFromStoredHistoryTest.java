@@ -30,9 +30,12 @@ class SuggestFromStoredHistoryTest {
                 }
             }
             try (var second = TestApp.start(args)) {
-                String body = second.get("/api/v1/suggest?prefix=neut&limit=5").body();
-                assertThat(body).contains("\"text\":\"solar neutrinos\"", "\"text\":\"neutron stars\"");
-                assertThat(body.indexOf("solar neutrinos")).isLessThan(body.indexOf("neutron stars"));
+                // The stored history is read in the background once the app is ready (off the start-up path).
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    String body = second.get("/api/v1/suggest?prefix=neut&limit=5").body();
+                    assertThat(body).contains("\"text\":\"solar neutrinos\"", "\"text\":\"neutron stars\"");
+                    assertThat(body.indexOf("solar neutrinos")).isLessThan(body.indexOf("neutron stars"));
+                });
             }
         }
     }
