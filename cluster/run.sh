@@ -91,8 +91,16 @@ ensure_jar() {
     log "building $JAR_SRC (tests skipped)"
     (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests install) >&2
   fi
-  # A copy: rebuilding the checkout must not swap the jar under running replicas.
-  cp "$JAR_SRC" "$DIR/fedsearch.jar"
+  # The replicas run a copy, replaced only while none runs: a jar overwritten under a running JVM breaks its
+  # class loading (classes not loaded yet are read from the new bytes). Rebuild freely; stop/start to pick it up.
+  local i
+  for ((i = 1; i <= REPLICAS; i++)); do
+    if alive "$DIR/replica-$i.pid"; then
+      cmp -s "$JAR_SRC" "$DIR/fedsearch.jar" || log "replicas run the previous jar; stop and start to use the new one"
+      return 0
+    fi
+  done
+  cp "$JAR_SRC" "$DIR/fedsearch.jar.new" && mv "$DIR/fedsearch.jar.new" "$DIR/fedsearch.jar"
 }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -153,6 +161,7 @@ start_replica() {
   alive "$DIR/replica-$i.pid" && return 0
   java=$(find_java); key=$(admin_key)
   mkdir -p "$DIR/replica-$i"
+  rm -f "$DIR/replica-$i.pid"   # written by the replica's shell itself, just before it becomes the JVM
   [ "$(id -u)" -ne 0 ] || chown "$RUN_USER" "$DIR/replica-$i"
   log "replica $i on 127.0.0.1:$port"
   local extra=()
@@ -173,17 +182,23 @@ start_replica() {
       "${extra[@]}" \
       sh -c 'cd "$1" && echo $$ > "$2" && exec "$3" -Xms"$4" -Xmx"$4" $7 -jar "$5" >"$6" 2>&1' \
       replica "$DIR/replica-$i" "$DIR/replica-$i.pid" "$java" "$HEAP" "$DIR/fedsearch.jar" \
-      "$DIR/logs/replica-$i.log" "${CLUSTER_JAVA_OPTS:-}" &
+      "$DIR/logs/replica-$i.log" "${CLUSTER_JAVA_OPTS:-}" </dev/null >/dev/null 2>&1 &
   disown
 }
 
-wait_replica() { # wait_replica I SECONDS: until its readiness answers 200; fails at once if the process died
-  local i=$1 limit=$2 n
+wait_replica() { # wait_replica I SECONDS: until its readiness answers 200; restarts it (twice at most) if it died
+  local i=$1 limit=$2 n attempt=1
   for ((n = 0; n < limit * 5; n++)); do
     curl -sf -o /dev/null "http://127.0.0.1:$((REPLICA_PORT + i - 1))/actuator/health/readiness" && return 0
-    if ! alive "$DIR/replica-$i.pid"; then
-      tail -n 5 "$DIR/logs/replica-$i.log" >&2 || true
-      die "replica $i exited during start-up (log: $DIR/logs/replica-$i.log); cluster/run.sh stop, then start again"
+    if [ -f "$DIR/replica-$i.pid" ] && ! alive "$DIR/replica-$i.pid"; then
+      # As a supervisor would: on an overloaded machine the first Redis or database connection can time out,
+      # and a replica that cannot reach them at start-up stops (docs/redis.md).
+      grep -h 'Caused by' "$DIR/logs/replica-$i.log" | tail -n 1 >&2 || true
+      [ "$attempt" -lt 3 ] || die "replica $i exited during start-up $attempt times (log: $DIR/logs/replica-$i.log)"
+      attempt=$((attempt + 1))
+      log "replica $i exited during start-up; starting it again (attempt $attempt of 3)"
+      mv "$DIR/logs/replica-$i.log" "$DIR/logs/replica-$i.log.failed"
+      start_replica "$i"
     fi
     sleep 0.2
   done
@@ -200,7 +215,7 @@ write_nginx_conf() { # write_nginx_conf N: an upstream of the first N replicas
 worker_processes 1;
 pid $DIR/nginx.pid;
 error_log $DIR/logs/nginx-error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 1024; }
 http {
   access_log off;
   client_body_temp_path $DIR/nginx/tmp/body;
@@ -252,7 +267,8 @@ start_nginx() {
     as_user /usr/sbin/nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s reload
   else
     log "nginx on 127.0.0.1:$LB_PORT in front of $REPLICAS replicas"
-    as_user /usr/sbin/nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" 2>>"$DIR/logs/nginx-error.log"
+    as_user /usr/sbin/nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" \
+      || die "nginx did not start (see above and $DIR/logs/nginx-error.log)"
   fi
 }
 
@@ -327,7 +343,7 @@ cmd_status() {
     local port=$((REPLICA_PORT + i - 1))
     if alive "$f"; then
       printf 'replica-%d   running (pid %s, port %d): %s\n' "$i" "$(cat "$f")" "$port" \
-        "$(curl -s -m 2 "http://127.0.0.1:$port/actuator/health" | grep -o '"status":"[A-Z_]*"' | head -1 || true)"
+        "$(curl -s -m 5 "http://127.0.0.1:$port/actuator/health" | grep -o '"status":"[A-Z_]*"' | tail -1 || true)"
       up=$((up + 1))
     else
       printf 'replica-%d   stopped\n' "$i"
