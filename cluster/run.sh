@@ -227,7 +227,8 @@ http {
   # Round robin. Passive health checks: a replica failing max_fails times in fail_timeout is left out for
   # fail_timeout, then tried again with live traffic.
   upstream fedsearch {
-$servers    keepalive 64;
+${servers%$'\n'}
+    keepalive 64;
   }
 
   server {
