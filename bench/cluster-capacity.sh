@@ -34,6 +34,9 @@ HZ=$(getconf CLK_TCK)
 URL="http://127.0.0.1:$CLUSTER_PORT/api/v1/search?q=warmup"
 curl -sf "$URL" > "$OUT/cluster-answer.json"
 echo "answer size: $(wc -c < "$OUT/cluster-answer.json") bytes; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Fresh JVMs spend their first seconds of traffic compiling (JIT): warm every replica first, all three routed,
+# so no step pays for another's warm-up.
+wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${CLUSTER_WARMUP:-45s}" -s bench/search.lua "$URL" >/dev/null 2>&1 || true
 echo "| replicas behind nginx | requests/s | p50 | p99 | CPU ms per search: replicas / PostgreSQL / Redis / nginx | load avg (1 min) after |"
 echo "|---|---|---|---|---|---|"
 for n in 1 2 3; do
