@@ -84,7 +84,7 @@ final class DeploymentFiles {
         return found;
     }
 
-    /** Every ports of `server host:port` lines: the replicas behind nginx. */
+    /** The ports of `server host:port` lines: the replicas behind nginx. */
     static List<Reference> nginxConf(String file, String text) {
         List<Reference> found = new ArrayList<>();
         Matcher m = UPSTREAM_SERVER.matcher(text);
