@@ -245,7 +245,8 @@ final class HistoryWriter implements SmartLifecycle {
                 if (stopping) {
                     if (giveUpAt == Long.MAX_VALUE) giveUpAt = System.nanoTime() + settings.shutdownTimeout().toNanos();
                     if (System.nanoTime() > giveUpAt) {
-                        int lost = batch.size() + queue.size();
+                        // A leftover's batch is not lost: its segments stay for the next start.
+                        int lost = (replaying ? 0 : batch.size()) + queue.size();
                         dropped.increment(lost);
                         log.error("{} query records not written at shutdown: {}", lost, e.getMessage());
                         return;
@@ -292,6 +293,7 @@ final class HistoryWriter implements SmartLifecycle {
     /** Stores the records of {@code batch} not stored yet (the dead process may have committed some). */
     private void replay(List<QueryRecord> batch) {
         Replay replay = replays.peek();
+        int refused = 0;
         try {
             replay.inserted += store.insertMissing(batch);
         } catch (DataIntegrityViolationException e) {
@@ -299,14 +301,15 @@ final class HistoryWriter implements SmartLifecycle {
             for (QueryRecord record : batch) {
                 try {
                     replay.inserted += store.insertMissing(List.of(record));
-                } catch (DataIntegrityViolationException refused) {
+                } catch (DataIntegrityViolationException refusal) {
+                    refused++;
                     dropped.increment();
-                    log.error("query {} dropped: the database refused it: {}", record.queryId(), refused.getMessage());
+                    log.error("query {} dropped: the database refused it: {}", record.queryId(), refusal.getMessage());
                 }
             }
         }
         replay.next += batch.size();
-        written.increment(batch.size());
+        written.increment(batch.size() - refused);
         for (QueryRecord r : batch) pending.remove(r.queryId());
     }
 

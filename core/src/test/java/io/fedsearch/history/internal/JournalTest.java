@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fedsearch.history.QueryRecord;
 import io.fedsearch.history.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +28,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The write-ahead journal with the real writer on a real H2 file database, and a real process killed by SIGKILL. */
+/**
+ * The write-ahead journal with the real writer on real databases (H2 files; an embedded PostgreSQL stopped and
+ * started), and a real process killed by SIGKILL.
+ */
 class JournalTest {
 
     @TempDir
@@ -79,6 +83,40 @@ class JournalTest {
     }
 
     @Test
+    void leftoversFoundWhileTheDatabaseIsDownAreKeptAndStoredOnceItIsBack(@TempDir Path pgData) throws Exception {
+        try (var dead = Journal.open(journal(dir.toString(), 10))) {
+            for (long id = 1; id <= 15; id++) dead.append(record(id));
+        }
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var pg = postgres(pgData, port);
+        var db = new DriverManagerDataSource(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        Flyway.configure().dataSource(db).load().migrate();
+        pg.close();
+
+        var writer = writer(db, dir, 10);
+        writer.start(); // returns at once: nothing waits for the database
+        try {
+            assertThat(writer.pending(15)).isNotNull();
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.failingSinceMs() != 0);
+            assertThat(segments()).hasSize(2);
+
+            pg = postgres(pgData, port);
+            var jdbc = new JdbcTemplate(db);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(count(jdbc)).isEqualTo(15);
+                assertThat(segments()).isEmpty();
+            });
+            assertThat(writer.pending(15)).isNull();
+        } finally {
+            writer.stop();
+            pg.close();
+        }
+    }
+
+    @Test
     void segmentsAreDeletedOnceEveryRecordInThemIsCommitted() throws Exception {
         DataSource db = database();
         var writer = writer(db, dir, 10);
@@ -118,6 +156,10 @@ class JournalTest {
             leftovers.getFirst().discard();
         }
         assertThat(files()).isEmpty();
+    }
+
+    private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
     private DataSource database() {
