@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -48,7 +49,7 @@ import org.springframework.dao.DuplicateKeyException;
  * before the web server takes requests, into {@link #pending}, so they are readable by id at once) and writes
  * those not yet stored before the queue, retrying as for any batch while the database is down.
  */
-final class HistoryWriter implements SmartLifecycle {
+final class HistoryWriter implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
@@ -199,6 +200,12 @@ final class HistoryWriter implements SmartLifecycle {
             log.info("journal {}: {} query records left by {} stopped process(es) are written now (those not stored"
                     + " yet)", journal.directory(), records, replays.size());
         }
+    }
+
+    /** Also when the start failed after this bean was made (stop() never runs then): frees the journal's lock. */
+    @Override
+    public void destroy() {
+        if (journal != null) journal.close();
     }
 
     @Override

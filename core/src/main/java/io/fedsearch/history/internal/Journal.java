@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +62,8 @@ final class Journal implements AutoCloseable {
     private final Path lockFile;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Map<Long, Segment> segmentOf = new ConcurrentHashMap<>();
+    /** Segments not deleted yet, whose files are open. */
+    private final Set<Segment> live = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private Segment current;
     private long nextSeq;
@@ -167,7 +170,7 @@ final class Journal implements AutoCloseable {
     }
 
     /** A process killed with nothing outstanding leaves only its lock file. */
-    private void removeDeadLocksWithoutSegments(java.util.Set<String> withSegments) {
+    private void removeDeadLocksWithoutSegments(Set<String> withSegments) {
         List<Path> locks;
         try (Stream<Path> files = Files.list(dir)) {
             locks = files.filter(p -> p.getFileName().toString().endsWith(LOCK)).toList();
@@ -244,10 +247,9 @@ final class Journal implements AutoCloseable {
         try {
             if (closed) return;
             closed = true;
-            if (current != null) {
-                seal(current);
-                if (!current.deleted.get()) closeQuietly(current.channel);
-            }
+            if (current != null) seal(current);
+            // The files of segments still holding records stay for the next start; their descriptors go now.
+            for (Segment segment : live) closeQuietly(segment.channel);
             if (segmentOf.isEmpty()) Files.deleteIfExists(lockFile);
         } catch (IOException e) {
             log.warn("journal lock {} not deleted: {}", lockFile, e.getMessage());
@@ -266,7 +268,8 @@ final class Journal implements AutoCloseable {
         if (current != null) seal(current);
         Path path = dir.resolve(instance + "-" + nextSeq++ + SEGMENT);
         current = new Segment(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND));
+                StandardOpenOption.APPEND), live);
+        live.add(current);
         return current;
     }
 
@@ -298,17 +301,20 @@ final class Journal implements AutoCloseable {
         final long openedNanos = System.nanoTime();
         final AtomicInteger outstanding = new AtomicInteger();
         final AtomicBoolean deleted = new AtomicBoolean();
+        private final Set<Segment> live;
         int appended;
         volatile boolean sealed;
 
-        Segment(Path path, FileChannel channel) {
+        Segment(Path path, FileChannel channel, Set<Segment> live) {
             this.path = path;
             this.channel = channel;
+            this.live = live;
         }
 
         /** Idempotent: the writer's last done and the appender's seal may both find it finished. */
         void delete() {
             if (!deleted.compareAndSet(false, true)) return;
+            live.remove(this);
             closeQuietly(channel);
             try {
                 Files.deleteIfExists(path);
