@@ -43,13 +43,18 @@ class HistoryConfiguration {
         return new ReadReplica(standby, new JdbcTemplate(dataSource), meters);
     }
 
+    /**
+     * With fedsearch.history.journal set (default ./data/journal), every record is journaled on local disk before
+     * its search answers, and the records a killed process left are written at the next start ({@link Journal}).
+     */
     @Bean
     HistoryWriter historyWriter(DataSource dataSource, PlatformTransactionManager transactions,
-                                HistoryProperties settings, MeterRegistry meters, ObjectProvider<ReadReplica> standby) {
+                                HistoryProperties settings, JournalProperties journal, MeterRegistry meters,
+                                ObjectProvider<ReadReplica> standby) {
         ReadReplica replica = standby.getIfAvailable();
         var store = new JdbcBatchInsert(new JdbcTemplate(dataSource), new TransactionTemplate(transactions),
                 replica == null ? () -> { } : replica::committed);
-        return new HistoryWriter(store, settings, meters);
+        return new HistoryWriter(store, settings, meters, journal.enabled() ? Journal.open(journal) : null);
     }
 
     @Bean

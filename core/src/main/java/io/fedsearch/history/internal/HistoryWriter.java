@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,8 +43,13 @@ import org.springframework.dao.DuplicateKeyException;
  * queued, waiting at most {@code shutdown-timeout}.</li>
  * </ul>
  * Every record stays in {@link #pending} until committed, so {@link #pending(long)} gives read-your-writes.
+ * <p>
+ * With a {@link Journal}, {@link #submit} first appends the record to it (a local file), so a process killed
+ * before the commit loses nothing: the next start loads the records the dead process left (at {@link #start},
+ * before the web server takes requests, into {@link #pending}, so they are readable by id at once) and writes
+ * those not yet stored before the queue, retrying as for any batch while the database is down.
  */
-final class HistoryWriter implements SmartLifecycle {
+final class HistoryWriter implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
@@ -49,6 +57,10 @@ final class HistoryWriter implements SmartLifecycle {
 
     private final JdbcBatchInsert store;
     private final HistoryProperties settings;
+    /** Null when fedsearch.history.journal is empty. */
+    private final Journal journal;
+    /** Records left in the journal by a process that died, written before the queue; writer thread only. */
+    private final Deque<Replay> replays = new ArrayDeque<>();
     private final BlockingQueue<QueryRecord> queue;
     private final Map<Long, QueryRecord> pending = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -65,8 +77,13 @@ final class HistoryWriter implements SmartLifecycle {
     private Thread thread;
 
     HistoryWriter(JdbcBatchInsert store, HistoryProperties settings, MeterRegistry meters) {
+        this(store, settings, meters, null);
+    }
+
+    HistoryWriter(JdbcBatchInsert store, HistoryProperties settings, MeterRegistry meters, Journal journal) {
         this.store = store;
         this.settings = settings;
+        this.journal = journal;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.written = meters.counter("fedsearch.history.written");
         this.syncWrites = meters.counter("fedsearch.history.sync.writes");
@@ -78,10 +95,11 @@ final class HistoryWriter implements SmartLifecycle {
 
     /** Keeps the record; waits for the database only when the queue is full and the database is answering. */
     void submit(QueryRecord record) {
+        if (journal != null) journal.append(record);
         pending.put(record.queryId(), record);
         if (!stopping && queue.offer(record)) return;
         if (failingSinceMs != 0) {
-            pending.remove(record.queryId());
+            forget(record);
             dropped.increment();
             // Once per outage: a flood of lines would slow every request that drops one.
             if (!dropLogged) {
@@ -102,7 +120,7 @@ final class HistoryWriter implements SmartLifecycle {
             log.error("query {} dropped: the history queue is full and the database refused it: {}",
                     record.queryId(), e.getMessage());
         } finally {
-            pending.remove(record.queryId());
+            forget(record);
         }
     }
 
@@ -134,6 +152,7 @@ final class HistoryWriter implements SmartLifecycle {
     public synchronized void start() {
         if (running) return;
         stopping = false;
+        if (journal != null) loadLeftovers();
         thread = Thread.ofPlatform().daemon().name("history-writer").start(this::run);
         running = true;
     }
@@ -162,7 +181,31 @@ final class HistoryWriter implements SmartLifecycle {
                 log.error("{} query records not written at shutdown: {}", left.size(), e.getMessage());
             }
         }
+        // Not written: kept on disk for the next start.
+        for (Replay replay : replays) replay.leftover().release();
+        replays.clear();
+        if (journal != null) journal.close();
         running = false;
+    }
+
+    /** Reads the journal segments of dead processes (files only) and makes their records readable by id. */
+    private void loadLeftovers() {
+        int records = 0;
+        for (Journal.Leftover leftover : journal.claimLeftovers()) {
+            for (QueryRecord r : leftover.records()) pending.putIfAbsent(r.queryId(), r);
+            replays.add(new Replay(leftover));
+            records += leftover.records().size();
+        }
+        if (!replays.isEmpty()) {
+            log.info("journal {}: {} query records left by {} stopped process(es) are written now (those not stored"
+                    + " yet)", journal.directory(), records, replays.size());
+        }
+    }
+
+    /** Also when the start failed after this bean was made (stop() never runs then): frees the journal's lock. */
+    @Override
+    public void destroy() {
+        if (journal != null) journal.close();
     }
 
     @Override
@@ -180,15 +223,17 @@ final class HistoryWriter implements SmartLifecycle {
         var batch = new ArrayList<QueryRecord>(settings.batchSize());
         Duration backoff = FIRST_RETRY;
         long giveUpAt = Long.MAX_VALUE;
+        boolean replaying = false;
         while (true) {
             try {
                 if (batch.isEmpty()) {
                     if (stopping && queue.isEmpty()) return;
-                    fill(batch);
+                    replaying = !stopping && nextReplay(batch);
+                    if (!replaying) fill(batch);
                     inFlight.set(batch.size());
                     if (batch.isEmpty()) continue;
                 }
-                write(batch);
+                if (replaying) replay(batch); else write(batch);
                 batch.clear();
                 inFlight.set(0);
                 backoff = FIRST_RETRY;
@@ -207,7 +252,8 @@ final class HistoryWriter implements SmartLifecycle {
                 if (stopping) {
                     if (giveUpAt == Long.MAX_VALUE) giveUpAt = System.nanoTime() + settings.shutdownTimeout().toNanos();
                     if (System.nanoTime() > giveUpAt) {
-                        int lost = batch.size() + queue.size();
+                        // A leftover's batch is not lost: its segments stay for the next start.
+                        int lost = (replaying ? 0 : batch.size()) + queue.size();
                         dropped.increment(lost);
                         log.error("{} query records not written at shutdown: {}", lost, e.getMessage());
                         return;
@@ -234,6 +280,52 @@ final class HistoryWriter implements SmartLifecycle {
         }
     }
 
+    /** The next batch of the oldest leftover; a leftover all written is deleted. False when none is left. */
+    private boolean nextReplay(List<QueryRecord> batch) {
+        while (!replays.isEmpty()) {
+            Replay replay = replays.peek();
+            List<QueryRecord> records = replay.leftover().records();
+            if (replay.next < records.size()) {
+                batch.addAll(records.subList(replay.next, Math.min(records.size(), replay.next + settings.batchSize())));
+                return true;
+            }
+            replay.leftover().discard();
+            replays.poll();
+            log.info("journal: {} records of a stopped process stored ({} were stored already)", records.size(),
+                    records.size() - replay.inserted);
+        }
+        return false;
+    }
+
+    /** Stores the records of {@code batch} not stored yet (the dead process may have committed some). */
+    private void replay(List<QueryRecord> batch) {
+        Replay replay = replays.peek();
+        int refused = 0;
+        try {
+            replay.inserted += store.insertMissing(batch);
+        } catch (DataIntegrityViolationException e) {
+            // One the database refuses must not hold back the others: as write() does, one by one.
+            for (QueryRecord record : batch) {
+                try {
+                    replay.inserted += store.insertMissing(List.of(record));
+                } catch (DataIntegrityViolationException refusal) {
+                    refused++;
+                    dropped.increment();
+                    log.error("query {} dropped: the database refused it: {}", record.queryId(), refusal.getMessage());
+                }
+            }
+        }
+        replay.next += batch.size();
+        written.increment(batch.size() - refused);
+        for (QueryRecord r : batch) pending.remove(r.queryId());
+    }
+
+    /** Gives up on a record: no longer pending, nor kept in the journal. */
+    private void forget(QueryRecord record) {
+        pending.remove(record.queryId());
+        if (journal != null) journal.done(record.queryId());
+    }
+
     private void write(List<QueryRecord> batch) {
         try {
             batchTimer.record(() -> store.insert(batch));
@@ -247,7 +339,7 @@ final class HistoryWriter implements SmartLifecycle {
                     log.debug("query {} was already stored", record.queryId());
                 } catch (DataIntegrityViolationException refused) {
                     dropped.increment();
-                    pending.remove(record.queryId());
+                    forget(record);
                     log.error("query {} dropped: the database refused it: {}", record.queryId(), refused.getMessage());
                     continue;
                 }
@@ -258,7 +350,22 @@ final class HistoryWriter implements SmartLifecycle {
 
     private void committed(List<QueryRecord> batch) {
         written.increment(batch.size());
-        for (QueryRecord r : batch) pending.remove(r.queryId());
+        for (QueryRecord r : batch) forget(r);
+    }
+
+    /** A leftover being written: how far, and how many were not stored yet. */
+    private static final class Replay {
+        private final Journal.Leftover leftover;
+        int next;
+        int inserted;
+
+        Replay(Journal.Leftover leftover) {
+            this.leftover = leftover;
+        }
+
+        Journal.Leftover leftover() {
+            return leftover;
+        }
     }
 
     private static String plainly(RuntimeException e) {

@@ -7,6 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,10 +60,43 @@ final class JdbcBatchInsert {
 
     /** All of {@code batch} or nothing; throws the store's DataAccessException. */
     void insert(List<QueryRecord> batch) {
+        try {
+            tx.executeWithoutResult(status -> rows(batch));
+        } catch (DuplicateKeyException e) {
+            // Stored by an earlier commit whose answer was lost, which was never marked.
+            afterCommit.run();
+            throw e;
+        }
+        afterCommit.run();
+    }
+
+    /**
+     * The records of {@code batch} whose query_id is not stored yet, in one transaction: one SELECT of the batch's
+     * ids, then the batch insert of the others (a journal replayed after a crash holds records already committed).
+     *
+     * @return how many were inserted
+     */
+    int insertMissing(List<QueryRecord> batch) {
+        if (batch.isEmpty()) return 0;
+        String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
+        Integer inserted = tx.execute(status -> {
+            var stored = new HashSet<>(jdbc.queryForList(
+                    "SELECT query_id FROM queries WHERE query_id IN (" + marks + ")", Long.class,
+                    batch.stream().map(QueryRecord::queryId).toArray()));
+            var missing = batch.stream().filter(r -> !stored.contains(r.queryId())).toList();
+            rows(missing);
+            return missing.size();
+        });
+        afterCommit.run();
+        return inserted == null ? 0 : inserted;
+    }
+
+    private void rows(List<QueryRecord> batch) {
+        if (batch.isEmpty()) return;
         var providers = new ArrayList<Provider>();
         var results = new ArrayList<Result>();
         for (QueryRecord r : batch) {
-            var types = new java.util.HashMap<String, String>();
+            var types = new HashMap<String, String>();
             int seq = 0;
             for (ProviderSummary p : r.providers()) {
                 providers.add(new Provider(r, seq++, p));
@@ -70,18 +106,9 @@ final class JdbcBatchInsert {
                 results.add(new Result(r, types.get(row.provider()), row));
             }
         }
-        try {
-            tx.executeWithoutResult(status -> {
-                jdbc.batchUpdate(INSERT_QUERY, batch, batch.size(), JdbcBatchInsert::query);
-                if (!providers.isEmpty()) jdbc.batchUpdate(INSERT_PROVIDER, providers, providers.size(), JdbcBatchInsert::provider);
-                if (!results.isEmpty()) jdbc.batchUpdate(INSERT_RESULT, results, results.size(), JdbcBatchInsert::result);
-            });
-        } catch (DuplicateKeyException e) {
-            // Stored by an earlier commit whose answer was lost, which was never marked.
-            afterCommit.run();
-            throw e;
-        }
-        afterCommit.run();
+        jdbc.batchUpdate(INSERT_QUERY, batch, batch.size(), JdbcBatchInsert::query);
+        if (!providers.isEmpty()) jdbc.batchUpdate(INSERT_PROVIDER, providers, providers.size(), JdbcBatchInsert::provider);
+        if (!results.isEmpty()) jdbc.batchUpdate(INSERT_RESULT, results, results.size(), JdbcBatchInsert::result);
     }
 
     private static void query(PreparedStatement ps, QueryRecord r) throws SQLException {
