@@ -1,0 +1,107 @@
+package io.fedsearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Boots the app against counting upstreams: identical calls in flight share one upstream call. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProviderCallSharingEndToEndTest {
+
+    private static final Map<String, PacedUpstream> UPSTREAMS = new LinkedHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("fedsearch.access.anonymous.per-second", () -> "1000");
+        registry.add("fedsearch.access.anonymous.per-hour", () -> "100000");
+        provider(registry, "shared", PacedUpstream.holding());
+        registry.add("fedsearch.providers.shared.timeout", () -> "10s");
+    }
+
+    private static void provider(DynamicPropertyRegistry registry, String id, PacedUpstream upstream) {
+        UPSTREAMS.put(id, upstream);
+        String key = "fedsearch.providers." + id + ".";
+        registry.add(key + "type", () -> "json");
+        registry.add(key + "slow", () -> "true");
+        registry.add(key + "url", upstream::urlTemplate);
+        registry.add(key + "results-path", () -> "/items");
+        registry.add(key + "total-path", () -> "/total");
+        registry.add(key + "fields.id", () -> "/id");
+        registry.add(key + "fields.title", () -> "/title");
+        registry.add(key + "fields.url", () -> "/url");
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        UPSTREAMS.values().forEach(PacedUpstream::close);
+    }
+
+    @Test
+    void fiftyIdenticalSearchesInFlightAtOnceMakeOneUpstreamCall() throws Exception {
+        PacedUpstream upstream = UPSTREAMS.get("shared");
+        String path = "/api/v1/search?q=" + unique() + "&providers=shared&timeout_ms=10000";
+        var answers = new ArrayList<Future<JsonNode>>();
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) answers.add(clients.submit(() -> get(path)));
+            // The upstream holds its answer until all fifty searches are in the app at once.
+            await().atMost(Duration.ofSeconds(20)).until(() -> searchesInFlight() >= 50);
+            upstream.release();
+            for (Future<JsonNode> answer : answers) {
+                assertThat(status(answer.get(), "shared")).isEqualTo("ok");
+            }
+        }
+        assertThat(upstream.calls()).isEqualTo(1);
+    }
+
+    private long searchesInFlight() {
+        return meters.find("http.server.requests.active").longTaskTimers().stream()
+                .mapToLong(LongTaskTimer::activeTasks).sum();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        var response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private static String status(JsonNode answer, String provider) {
+        for (JsonNode p : answer.get("providers")) {
+            if (p.get("provider").asString().equals(provider)) return p.get("status").asString();
+        }
+        throw new AssertionError("no entry for " + provider + " in " + answer);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
