@@ -26,7 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Boots the app against counting upstreams: identical calls in flight share one upstream call. */
+/**
+ * Boots the app against counting upstreams: identical calls in flight share one upstream call, and an answer that
+ * comes after the request's deadline fills the cache.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProviderCallSharingEndToEndTest {
 
@@ -46,6 +49,8 @@ class ProviderCallSharingEndToEndTest {
         registry.add("fedsearch.access.anonymous.per-hour", () -> "100000");
         provider(registry, "shared", PacedUpstream.holding());
         registry.add("fedsearch.providers.shared.timeout", () -> "10s");
+        provider(registry, "late", PacedUpstream.paced(n -> 1_500));
+        registry.add("fedsearch.providers.late.timeout", () -> "3s");
     }
 
     private static void provider(DynamicPropertyRegistry registry, String id, PacedUpstream upstream) {
@@ -80,6 +85,21 @@ class ProviderCallSharingEndToEndTest {
                 assertThat(status(answer.get(), "shared")).isEqualTo("ok");
             }
         }
+        assertThat(upstream.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerAfterTheDeadlineFillsTheCacheForTheNextSearch() throws Exception {
+        PacedUpstream upstream = UPSTREAMS.get("late");
+        String path = "/api/v1/search?q=" + unique() + "&providers=late&timeout_ms=1000";
+
+        assertThat(status(get(path), "late")).isEqualTo("timeout");
+
+        // Searches while the late call is still running join it, and time out too; none calls the upstream again.
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(get(path), "late").equals("ok"));
+        JsonNode fromCache = get(path);
+        assertThat(status(fromCache, "late")).isEqualTo("ok");
+        assertThat(fromCache.get("results").get(0).get("title").asString()).isEqualTo("answer 1");
         assertThat(upstream.calls()).isEqualTo(1);
     }
 

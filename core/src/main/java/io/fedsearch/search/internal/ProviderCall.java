@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one provider for one query: cache, coalescing of identical calls in flight, guard, transport, parse, and the turning of every exception into the
- * provider's outcome. Nothing thrown here escapes: a provider's failure is data, never an HTTP error.
+ * Runs one provider for one query: cache, coalescing of identical calls in flight, guard, transport,
+ * parse, and the turning of every exception into the provider's outcome. Nothing thrown here escapes: a
+ * provider's failure is data, never an HTTP error.
  */
 @Component
 public class ProviderCall implements AutoCloseable {
@@ -60,8 +61,12 @@ public class ProviderCall implements AutoCloseable {
                     new Trace(held.get().uri(), held.get().httpStatus()));
         }
         Deadline deadline = requestDeadline.capped(info.timeout());
-        // The shared call runs under the first caller's deadline; each caller still waits only until its own.
-        var joined = inFlight.join(new InFlightCalls.Key(info.id(), query), sent -> fetch(entry, query, deadline, sent));
+        // The shared call runs under the provider's own timeout, each caller waits only until its own deadline: a
+        // call cut off by a short request deadline runs on in the background (still inside the provider's
+        // bulkhead) and its answer fills the cache for the next caller.
+        Deadline callDeadline = Deadline.in(info.timeout());
+        var joined = inFlight.join(new InFlightCalls.Key(info.id(), query),
+                sent -> fetch(entry, query, callDeadline, sent));
         if (joined.coalesced()) log.debug("provider {}: joined an identical call in flight", info.id());
         InFlightCalls.Fetched fetched = await(joined.shared(), deadline);
         if (fetched.page() != null) {
