@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Boots the app against counting upstreams: identical calls in flight share one upstream call, and an answer that
- * comes after the request's deadline fills the cache.
+ * comes after the request's deadline fills the cache; a stalled call is hedged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProviderCallSharingEndToEndTest {
@@ -51,6 +51,10 @@ class ProviderCallSharingEndToEndTest {
         registry.add("fedsearch.providers.shared.timeout", () -> "10s");
         provider(registry, "late", PacedUpstream.paced(n -> 1_500));
         registry.add("fedsearch.providers.late.timeout", () -> "3s");
+        // Every tenth request stalls for 2 s.
+        provider(registry, "hedged", PacedUpstream.paced(n -> n % 10 == 0 ? 2_000 : 0));
+        registry.add("fedsearch.providers.hedged.timeout", () -> "5s");
+        registry.add("fedsearch.providers.hedged.hedge-after", () -> "100ms");
     }
 
     private static void provider(DynamicPropertyRegistry registry, String id, PacedUpstream upstream) {
@@ -101,6 +105,24 @@ class ProviderCallSharingEndToEndTest {
         assertThat(status(fromCache, "late")).isEqualTo("ok");
         assertThat(fromCache.get("results").get(0).get("title").asString()).isEqualTo("answer 1");
         assertThat(upstream.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledCallIsHedgedAndTheHedgesStayWithinFivePercentOfCalls() throws Exception {
+        PacedUpstream upstream = UPSTREAMS.get("hedged");
+        int searches = 60;
+        int answeredByStalledCalls = 0;
+        for (int i = 0; i < searches; i++) {
+            JsonNode answer = get("/api/v1/search?q=" + unique() + "&providers=hedged&timeout_ms=5000");
+            assertThat(status(answer, "hedged")).isEqualTo("ok");
+            int request = Integer.parseInt(answer.get("results").get(0).get("title").asString().substring("answer ".length()));
+            if (request % 10 == 0) answeredByStalledCalls++;
+        }
+        int stalledCalls = upstream.calls() / 10;
+        int hedges = upstream.calls() - searches;
+        assertThat(hedges).isPositive().isLessThanOrEqualTo(searches * 5 / 100);
+        // A hedged search answers from its second call, so fewer searches than stalled calls waited for one.
+        assertThat(answeredByStalledCalls).isLessThan(stalledCalls);
     }
 
     private long searchesInFlight() {

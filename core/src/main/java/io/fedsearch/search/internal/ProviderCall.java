@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one provider for one query: cache, coalescing of identical calls in flight, guard, transport,
+ * Runs one provider for one query: cache, coalescing of identical calls in flight, hedging, guard, transport,
  * parse, and the turning of every exception into the provider's outcome. Nothing thrown here escapes: a
  * provider's failure is data, never an HTTP error.
  */
@@ -44,6 +44,7 @@ public class ProviderCall implements AutoCloseable {
     private final ProviderGuards guards;
 
     private final InFlightCalls inFlight = new InFlightCalls();
+    private final Hedging hedging = new Hedging();
 
     ProviderCall(UpstreamClient client, ProviderCache cache, ProviderGuards guards) {
         this.client = client;
@@ -66,7 +67,8 @@ public class ProviderCall implements AutoCloseable {
         // bulkhead) and its answer fills the cache for the next caller.
         Deadline callDeadline = Deadline.in(info.timeout());
         var joined = inFlight.join(new InFlightCalls.Key(info.id(), query),
-                sent -> fetch(entry, query, callDeadline, sent));
+                sent -> hedging.call(info, guards.forProvider(info.id()), callDeadline,
+                        () -> fetch(entry, query, callDeadline, sent)));
         if (joined.coalesced()) log.debug("provider {}: joined an identical call in flight", info.id());
         InFlightCalls.Fetched fetched = await(joined.shared(), deadline);
         if (fetched.page() != null) {
@@ -184,6 +186,7 @@ public class ProviderCall implements AutoCloseable {
     @Override
     public void close() {
         inFlight.close();
+        hedging.close();
     }
 
     private static long millisSince(long startNanos) {
