@@ -56,7 +56,7 @@ public class ProviderCatalog {
         int maxConcurrency = s.maxConcurrency() == null ? kind.defaultMaxConcurrency() : s.maxConcurrency();
         Duration minInterval = s.minInterval() == null ? kind.defaultMinInterval() : s.minInterval();
         var info = new ProviderInfo(id, s.type(), s.enabled(), s.slow(), s.publicAccess(), s.weight(), s.timeout(),
-                maxConcurrency, minInterval, s.cacheTtl());
+                maxConcurrency, minInterval, s.cacheTtl(), s.hedge());
         return new Entry(info, create(binder, key, id, kind));
     }
 

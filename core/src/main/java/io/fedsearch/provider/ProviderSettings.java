@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param minInterval    outbound politeness between two calls; null = the kind's default (none, arXiv 3s)
  * @param cacheTtl       identical calls within this are served from memory; failures fall back to answers up
  *                       to 10 x this old
+ * @param hedgeAfter     {@code p95} or a duration: a call not answered by then gets a second identical one (at most
+ *                       5 % extra calls); null = no hedging
  */
 public record ProviderSettings(
         String type,
@@ -29,7 +31,8 @@ public record ProviderSettings(
         @DefaultValue("1.0") double weight,
         Integer maxConcurrency,
         Duration minInterval,
-        @DefaultValue("60s") Duration cacheTtl) {
+        @DefaultValue("60s") Duration cacheTtl,
+        String hedgeAfter) {
 
     public ProviderSettings {
         if (type == null || type.isBlank()) {
@@ -46,6 +49,12 @@ public record ProviderSettings(
         if (maxConcurrency != null && maxConcurrency < 1) {
             throw new InvalidConfigurationException("max-concurrency", maxConcurrency, "a whole number from 1");
         }
+        HedgeAfter.parse(hedgeAfter); // only to check it: a bad value stops the start naming the key
+    }
+
+    /** The parsed {@code hedge-after}; null = no hedging. */
+    public HedgeAfter hedge() {
+        return HedgeAfter.parse(hedgeAfter);
     }
 
     private static void positive(String key, Duration value) {

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Calls providers in parallel, one virtual thread each, and returns when all have answered or the deadline
  * (plus a small grace for calls to report their own timeout) has passed. Calls still running then are
- * interrupted, which cancels their HTTP exchange; their outcome comes from {@link Task#abandoned}.
+ * interrupted; their outcome comes from {@link Task#abandoned}. A provider call's transport is not interrupted with
+ * them: it runs on its own thread under the provider's timeout (see {@link ProviderCall}), so an answer that comes
+ * after the request's deadline still fills the cache.
  */
 @Component
 public class FanOut implements AutoCloseable {

@@ -22,6 +22,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,16 +31,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one provider for one query: cache, guard, transport, parse, and the turning of every exception into the
- * provider's outcome. Nothing thrown here escapes: a provider's failure is data, never an HTTP error.
+ * Runs one provider for one query: cache, coalescing of identical calls in flight, hedging, guard, transport,
+ * parse, and the turning of every exception into the provider's outcome. Nothing thrown here escapes: a
+ * provider's failure is data, never an HTTP error.
  */
 @Component
-public class ProviderCall {
+public class ProviderCall implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCall.class);
     private final UpstreamClient client;
     private final ProviderCache cache;
     private final ProviderGuards guards;
+
+    private final InFlightCalls inFlight = new InFlightCalls();
+    private final Hedging hedging = new Hedging();
 
     ProviderCall(UpstreamClient client, ProviderCache cache, ProviderGuards guards) {
         this.client = client;
@@ -56,8 +62,41 @@ public class ProviderCall {
                     new Trace(held.get().uri(), held.get().httpStatus()));
         }
         Deadline deadline = requestDeadline.capped(info.timeout());
+        // The shared call runs under the provider's own timeout, each caller waits only until its own deadline: a
+        // call cut off by a short request deadline runs on in the background (still inside the provider's
+        // bulkhead) and its answer fills the cache for the next caller.
+        Deadline callDeadline = Deadline.in(info.timeout());
+        var joined = inFlight.join(new InFlightCalls.Key(info.id(), query),
+                sent -> hedging.call(info, guards.forProvider(info.id()), callDeadline,
+                        () -> fetch(entry, query, callDeadline, sent)));
+        if (joined.coalesced()) log.debug("provider {}: joined an identical call in flight", info.id());
+        InFlightCalls.Fetched fetched = await(joined.shared(), deadline);
+        if (fetched.page() != null) {
+            log.debug("provider {}: ok, {} hits in {} ms", info.id(), fetched.page().hits().size(), millisSince(start));
+            return new Succeeded(info.id(), millisSince(start), fetched.page(), false, fetched.trace());
+        }
+        Failed failed = failure(info, fetched.error(), millisSince(start), fetched.trace());
+        log.debug("provider {}: {} ({})", info.id(), failed.status().wire(), failed.error());
+        // Only the fresh call is shared: each caller falls back to a stale answer by its own rules.
+        return staleOr(info, query, failed);
+    }
+
+    /** The shared call's end, or a timeout of this caller alone when its deadline comes first. */
+    private static InFlightCalls.Fetched await(InFlightCalls.Shared shared, Deadline deadline) {
+        try {
+            return shared.result().get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            return new InFlightCalls.Fetched(null, e, trace(shared.sent().get(), null));
+        } catch (ExecutionException e) {
+            return new InFlightCalls.Fetched(null, e, trace(shared.sent().get(), null));
+        }
+    }
+
+    /** One call through the guard; a page is kept in the cache for the next caller. */
+    private InFlightCalls.Fetched fetch(ProviderCatalog.Entry entry, ProviderQuery query, Deadline deadline,
+                                        AtomicReference<UpstreamRequest> sent) {
+        ProviderInfo info = entry.info();
         ProviderGuard guard = guards.forProvider(info.id());
-        var sent = new AtomicReference<UpstreamRequest>();
         var answered = new AtomicReference<UpstreamResponse>();
         try {
             ProviderPage page = guard.call(deadline.remaining(), () -> switch (entry.provider()) {
@@ -67,12 +106,9 @@ public class ProviderCall {
             });
             Trace trace = trace(sent.get(), answered.get());
             cache.put(info, query, new ProviderCache.Held(page, trace.uri(), trace.httpStatus(), System.nanoTime()));
-            log.debug("provider {}: ok, {} hits in {} ms", info.id(), page.hits().size(), millisSince(start));
-            return new Succeeded(info.id(), millisSince(start), page, false, trace);
+            return new InFlightCalls.Fetched(page, null, trace);
         } catch (Exception e) {
-            Failed failed = failure(info, e, millisSince(start), trace(sent.get(), answered.get()));
-            log.debug("provider {}: {} ({})", info.id(), failed.status().wire(), failed.error());
-            return staleOr(info, query, failed);
+            return new InFlightCalls.Fetched(null, e, trace(sent.get(), answered.get()));
         }
     }
 
@@ -145,6 +181,12 @@ public class ProviderCall {
     private static Trace trace(UpstreamRequest sent, UpstreamResponse answered) {
         URI uri = sent == null ? null : sent.uri();
         return new Trace(uri, answered == null ? null : answered.status());
+    }
+
+    @Override
+    public void close() {
+        inFlight.close();
+        hedging.close();
     }
 
     private static long millisSince(long startNanos) {

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provider whose upstream reads the request and never answers: the search answers under its deadline with
- * {@code timeout} for it, and the upstream sees its connection closed (the call was cancelled, not left running).
+ * {@code timeout} for it, and the upstream sees its connection closed once the provider's own timeout has passed
+ * (the call ran on in the background to fill the cache, but was then cancelled, not left running).
  */
 class HungUpstreamTest {
 
@@ -33,7 +34,7 @@ class HungUpstreamTest {
             args.addAll(List.of(k + ".type=json",
                     k + ".url=http://127.0.0.1:" + upstream.getLocalPort() + "/search?q={query}",
                     k + ".results-path=/items", k + ".fields.title=/title", k + ".fields.url=/url",
-                    k + ".timeout=10s"));
+                    k + ".timeout=1s"));
             try (TestApp app = TestApp.start(args)) {
                 var answer = app.get("/api/v1/search?providers=hung&timeout_ms=300&q=anything");
 
