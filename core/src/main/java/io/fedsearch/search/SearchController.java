@@ -32,9 +32,11 @@ class SearchController {
             @Parameter(description = "1..1000") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1..100, per provider") @RequestParam(defaultValue = "10") int size,
             @Parameter(description = "50..10000 ms; default fedsearch.search.default-timeout") @RequestParam(name = "timeout_ms", required = false) Integer timeoutMs,
+            @Parameter(description = "true: each merged result gets an 'explain' object, the per-provider contributions (provider, rank, weight, weight / (60 + rank)) that add up to its score")
+            @RequestParam(defaultValue = "false") boolean explain,
             HttpServletRequest http) {
         var request = SearchRequest.of(q, author, title, journal, providers, includeSlow, page, size, timeoutMs,
-                search.defaultTimeout());
+                search.defaultTimeout(), explain);
         return search.search(request, Caller.of(http));
     }
 }

@@ -110,7 +110,8 @@ public class SearchService {
             if (e.getValue() == null) e.setValue(called.get(next++));
         }
         var outcomes = List.copyOf(decided.values());
-        SearchResponse response = answers.answer(id, outcomes, (System.nanoTime() - start) / 1_000_000);
+        SearchResponse response = answers.answer(id, outcomes, (System.nanoTime() - start) / 1_000_000,
+                request.explain());
         QueryRecord record = records.record(id, timestamp, caller, origin, request, outcomes, response.tookMs());
         queryLog.append(record);
         events.publishEvent(new QueryRecorded(record));
