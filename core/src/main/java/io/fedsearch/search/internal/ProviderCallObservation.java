@@ -62,7 +62,10 @@ public class ProviderCallObservation {
         };
     }
 
-    /** Sets one attribute of the provider call running on this thread; nothing when none is observed. */
+    /**
+     * Sets one attribute of the provider call observed on this thread (the thread running {@link #around}'s
+     * supplier); nothing when none is. Work handed to another thread must mark before or after it, here.
+     */
     public static void mark(String attribute, String value) {
         Observation observation = CURRENT.get();
         if (observation != null) observation.lowCardinalityKeyValue(attribute, value);
