@@ -26,7 +26,8 @@ class Answers {
         this.catalog = catalog;
     }
 
-    SearchResponse answer(long queryId, List<ProviderOutcome> outcomes, long tookMs) {
+    /** With {@code explain} each merged result says how its score was made. */
+    SearchResponse answer(long queryId, List<ProviderOutcome> outcomes, long tookMs, boolean explain) {
         var entries = new ArrayList<ProviderEntry>();
         var ranked = new ArrayList<ResultMerger.Ranked>();
         boolean complete = !outcomes.isEmpty();
@@ -39,7 +40,7 @@ class Answers {
                 complete = false;
             }
         }
-        return new SearchResponse(queryId, tookMs, complete, entries, ResultMerger.merge(ranked));
+        return new SearchResponse(queryId, tookMs, complete, entries, ResultMerger.merge(ranked, explain));
     }
 
     /** One provider's entry, exactly as the whole answer holds it. */
@@ -66,6 +67,6 @@ class Answers {
 
     private static Result result(String provider, SearchHit hit, double score) {
         return new Result(provider, List.of(provider), hit.id(), hit.title(), hit.url(), hit.snippet(), hit.authors(),
-                hit.published(), hit.journal(), hit.doi(), score);
+                hit.published(), hit.journal(), hit.doi(), score, null);
     }
 }

@@ -13,15 +13,29 @@ import java.util.List;
  * @param page       1..1000
  * @param size       1..100, per provider
  * @param deadline   how long the caller waits for providers, 50 ms..10 s
+ * @param explain    each merged result says how its score was made
  */
 public record SearchRequest(String q, String author, String title, String journal, List<String> providers,
-                            boolean includeSlow, int page, int size, Duration deadline) {
+                            boolean includeSlow, int page, int size, Duration deadline, boolean explain) {
 
     static final int MAX_TEXT = 500;
 
-    /** Checks every parameter and names the first bad one. */
+    /** A search without explain (the seed adapters never ask for it). */
+    public SearchRequest(String q, String author, String title, String journal, List<String> providers,
+                         boolean includeSlow, int page, int size, Duration deadline) {
+        this(q, author, title, journal, providers, includeSlow, page, size, deadline, false);
+    }
+
+    /** As below, without explain. */
     public static SearchRequest of(String q, String author, String title, String journal, String providers,
                                    boolean includeSlow, int page, int size, Integer timeoutMs, Duration defaultTimeout) {
+        return of(q, author, title, journal, providers, includeSlow, page, size, timeoutMs, defaultTimeout, false);
+    }
+
+    /** Checks every parameter and names the first bad one. */
+    public static SearchRequest of(String q, String author, String title, String journal, String providers,
+                                   boolean includeSlow, int page, int size, Integer timeoutMs, Duration defaultTimeout,
+                                   boolean explain) {
         q = text("q", q);
         author = text("author", author);
         title = text("title", title);
@@ -35,7 +49,8 @@ public record SearchRequest(String q, String author, String title, String journa
             throw new InvalidParameterException("timeout_ms", "timeout_ms must be from 50 to 10000");
         }
         Duration deadline = timeoutMs == null ? defaultTimeout : Duration.ofMillis(timeoutMs);
-        return new SearchRequest(q, author, title, journal, ids(providers), includeSlow, page, size, deadline);
+        return new SearchRequest(q, author, title, journal, ids(providers), includeSlow, page, size, deadline,
+                explain);
     }
 
     private static String text(String name, String value) {

@@ -19,6 +19,7 @@ import io.fedsearch.search.SearchResponse.Result;
 import io.fedsearch.search.internal.Deadline;
 import io.fedsearch.search.internal.FanOut;
 import io.fedsearch.search.internal.ProviderCall;
+import io.fedsearch.search.internal.ProviderCallObservation;
 import io.fedsearch.search.internal.ResultMerger;
 import io.fedsearch.web.InvalidParameterException;
 import java.time.Duration;
@@ -46,9 +47,11 @@ public class SearchService {
     private final SearchProperties settings;
     private final ItemRights itemRights;
     private final ApplicationEventPublisher events;
+    private final ProviderCallObservation observation;
 
     SearchService(ProviderSelection selection, ProviderCall call, FanOut fanOut, Answers answers, QueryRecords records,
-                  QueryLog queryLog, SearchProperties settings, ItemRights itemRights, ApplicationEventPublisher events) {
+                  QueryLog queryLog, SearchProperties settings, ItemRights itemRights, ApplicationEventPublisher events,
+                  ProviderCallObservation observation) {
         this.selection = selection;
         this.call = call;
         this.fanOut = fanOut;
@@ -58,6 +61,7 @@ public class SearchService {
         this.settings = settings;
         this.itemRights = itemRights;
         this.events = events;
+        this.observation = observation;
     }
 
     /** The deadline used when a request gives none. */
@@ -97,7 +101,8 @@ public class SearchService {
             ProviderOutcome early = selection.withoutCall(entry, query, caller);
             decided.put(info.id(), early);
             if (early == null) {
-                tasks.add(progress.watch(new FanOut.Task(() -> visible(call.run(entry, query, deadline), caller, info, false),
+                var observed = observation.around(info, () -> call.run(entry, query, deadline));
+                tasks.add(progress.watch(new FanOut.Task(() -> visible(observed.get(), caller, info, false),
                         tookMs -> visible(call.abandoned(info, query, tookMs), caller, info, true))));
             } else {
                 progress.decided(early);
@@ -110,7 +115,8 @@ public class SearchService {
             if (e.getValue() == null) e.setValue(called.get(next++));
         }
         var outcomes = List.copyOf(decided.values());
-        SearchResponse response = answers.answer(id, outcomes, (System.nanoTime() - start) / 1_000_000);
+        SearchResponse response = answers.answer(id, outcomes, (System.nanoTime() - start) / 1_000_000,
+                request.explain());
         QueryRecord record = records.record(id, timestamp, caller, origin, request, outcomes, response.tookMs());
         queryLog.append(record);
         events.publishEvent(new QueryRecorded(record));

@@ -91,9 +91,11 @@ class SearchStreamController {
             @Parameter(description = "1..1000") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1..100, per provider") @RequestParam(defaultValue = "10") int size,
             @Parameter(description = "50..10000 ms; default fedsearch.search.default-timeout") @RequestParam(name = "timeout_ms", required = false) Integer timeoutMs,
+            @Parameter(description = "true: each merged result gets an 'explain' object, the per-provider contributions (provider, rank, weight, weight / (60 + rank)) that add up to its score")
+            @RequestParam(defaultValue = "false") boolean explain,
             HttpServletRequest http, HttpServletResponse response) throws IOException, InterruptedException {
         var request = SearchRequest.of(q, author, title, journal, providers, includeSlow, page, size, timeoutMs,
-                search.defaultTimeout());
+                search.defaultTimeout(), explain);
         Caller caller = Caller.of(http);
         BlockingQueue<Item> items = new LinkedBlockingQueue<>();
         var progress = new Progress(() -> items.add(new Started()), outcome -> items.add(new Decided(outcome)));

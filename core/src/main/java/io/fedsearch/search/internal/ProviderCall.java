@@ -58,6 +58,7 @@ public class ProviderCall implements AutoCloseable {
         var held = cache.fresh(info, query);
         if (held.isPresent()) {
             log.debug("provider {}: served from cache", info.id());
+            ProviderCallObservation.mark(ProviderCallObservation.CACHE, "hit");
             return new Succeeded(info.id(), millisSince(start), held.get().page(), false,
                     new Trace(held.get().uri(), held.get().httpStatus()));
         }

@@ -1,6 +1,8 @@
 package io.fedsearch.search.internal;
 
 import io.fedsearch.provider.SearchHit;
+import io.fedsearch.search.SearchResponse.Contribution;
+import io.fedsearch.search.SearchResponse.Explain;
 import io.fedsearch.search.SearchResponse.Result;
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,6 +35,11 @@ public final class ResultMerger {
     }
 
     public static List<Result> merge(List<Ranked> lists) {
+        return merge(lists, false);
+    }
+
+    /** As above; with {@code explain} each result carries the contributions its score is the sum of. */
+    public static List<Result> merge(List<Ranked> lists, boolean explain) {
         Map<String, Folded> byKey = new HashMap<>();
         var folded = new ArrayList<Folded>();
         for (Ranked list : lists) {
@@ -45,11 +52,12 @@ public final class ResultMerger {
                 Folded into = urlKey == null ? null : byKey.get(urlKey);
                 if (into == null && doiKey != null) into = byKey.get(doiKey);
                 if (into == null) {
-                    into = new Folded(list.provider(), hit, score);
+                    into = new Folded(list.provider(), hit, score, explain);
                     folded.add(into);
                 } else {
                     into.add(list.provider(), hit, score);
                 }
+                if (explain) into.explained(new Contribution(list.provider(), rank, list.weight(), score));
                 if (urlKey != null) byKey.putIfAbsent(urlKey, into);
                 if (doiKey != null) byKey.putIfAbsent(doiKey, into);
             }
@@ -85,14 +93,21 @@ public final class ResultMerger {
     private static final class Folded {
         private final LinkedHashMap<String, Boolean> providers = new LinkedHashMap<>();
         private final String bestProvider;
+        /** Null unless explained: the default answer pays nothing for explain. */
+        private final List<Contribution> contributions;
         private SearchHit hit;
         private double score;
 
-        Folded(String provider, SearchHit hit, double score) {
+        Folded(String provider, SearchHit hit, double score, boolean explain) {
             this.bestProvider = provider;
             this.hit = hit;
             this.score = score;
+            this.contributions = explain ? new ArrayList<>(2) : null;
             providers.put(provider, true);
+        }
+
+        void explained(Contribution contribution) {
+            contributions.add(contribution);
         }
 
         void add(String provider, SearchHit other, double more) {
@@ -109,7 +124,8 @@ public final class ResultMerger {
 
         Result result() {
             return new Result(bestProvider, List.copyOf(providers.keySet()), hit.id(), hit.title(), hit.url(),
-                    hit.snippet(), hit.authors(), hit.published(), hit.journal(), hit.doi(), score);
+                    hit.snippet(), hit.authors(), hit.published(), hit.journal(), hit.doi(), score,
+                    contributions == null ? null : new Explain(K, List.copyOf(contributions)));
         }
 
         private static String or(String a, String b) {
