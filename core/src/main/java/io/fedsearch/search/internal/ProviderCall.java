@@ -70,7 +70,10 @@ public class ProviderCall implements AutoCloseable {
         var joined = inFlight.join(new InFlightCalls.Key(info.id(), query),
                 sent -> hedging.call(info, guards.forProvider(info.id()), callDeadline,
                         () -> fetch(entry, query, callDeadline, sent)));
-        if (joined.coalesced()) log.debug("provider {}: joined an identical call in flight", info.id());
+        if (joined.coalesced()) {
+            log.debug("provider {}: joined an identical call in flight", info.id());
+            ProviderCallObservation.mark(ProviderCallObservation.COALESCED, "true");
+        }
         InFlightCalls.Fetched fetched = await(joined.shared(), deadline);
         if (fetched.page() != null) {
             log.debug("provider {}: ok, {} hits in {} ms", info.id(), fetched.page().hits().size(), millisSince(start));
