@@ -10,8 +10,8 @@ install_tools
 cd "$ROOT"
 
 JAR=${JAR:-$(build_jar)}
-./mvnw -q -B -ntp test-compile >/dev/null
-CP="$ROOT/target/test-classes"
+./mvnw -q -B -ntp -DskipTests install >/dev/null
+CP="$ROOT/core/target/test-classes"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
