@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,8 +39,11 @@ class ProviderCallSharingEndToEndTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    MeterRegistry meters;
+    private final MeterRegistry meters;
+
+    ProviderCallSharingEndToEndTest(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
