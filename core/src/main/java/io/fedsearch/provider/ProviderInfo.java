@@ -10,10 +10,4 @@ import java.time.Duration;
 public record ProviderInfo(String id, String type, boolean enabled, boolean slow, boolean publicAccess,
                            double weight, Duration timeout, int maxConcurrency, Duration minInterval,
                            Duration cacheTtl, HedgeAfter hedgeAfter) {
-
-    /** Without hedging. */
-    public ProviderInfo(String id, String type, boolean enabled, boolean slow, boolean publicAccess, double weight,
-                        Duration timeout, int maxConcurrency, Duration minInterval, Duration cacheTtl) {
-        this(id, type, enabled, slow, publicAccess, weight, timeout, maxConcurrency, minInterval, cacheTtl, null);
-    }
 }

@@ -26,12 +26,6 @@ public record SearchRequest(String q, String author, String title, String journa
         this(q, author, title, journal, providers, includeSlow, page, size, deadline, false);
     }
 
-    /** As below, without explain. */
-    public static SearchRequest of(String q, String author, String title, String journal, String providers,
-                                   boolean includeSlow, int page, int size, Integer timeoutMs, Duration defaultTimeout) {
-        return of(q, author, title, journal, providers, includeSlow, page, size, timeoutMs, defaultTimeout, false);
-    }
-
     /** Checks every parameter and names the first bad one. */
     public static SearchRequest of(String q, String author, String title, String journal, String providers,
                                    boolean includeSlow, int page, int size, Integer timeoutMs, Duration defaultTimeout,

@@ -20,7 +20,7 @@ class ProviderGuardTest {
 
     private static ProviderGuard guard(int maxConcurrency, Duration minInterval) {
         var info = new ProviderInfo("p", "json", true, false, true, 1.0, Duration.ofSeconds(2), maxConcurrency,
-                minInterval, Duration.ofSeconds(60));
+                minInterval, Duration.ofSeconds(60), null);
         return ProviderGuards.build(info, DEFAULTS, new SimpleMeterRegistry());
     }
 

@@ -13,7 +13,7 @@ class SearchRequestTest {
 
     @Test
     void trimsTextAndAppliesDefaults() {
-        var request = SearchRequest.of("  neutrinos ", null, null, null, null, false, 1, 10, null, DEFAULT);
+        var request = SearchRequest.of("  neutrinos ", null, null, null, null, false, 1, 10, null, DEFAULT, false);
         assertThat(request.q()).isEqualTo("neutrinos");
         assertThat(request.providers()).isNull();
         assertThat(request.deadline()).isEqualTo(DEFAULT);
@@ -21,19 +21,19 @@ class SearchRequestTest {
 
     @Test
     void acceptsAFieldedSearchWithoutFreeText() {
-        var request = SearchRequest.of(null, "Ada Lovelace", null, null, " a , b,a ", false, 1000, 100, 10_000, DEFAULT);
+        var request = SearchRequest.of(null, "Ada Lovelace", null, null, " a , b,a ", false, 1000, 100, 10_000, DEFAULT, false);
         assertThat(request.providers()).containsExactly("a", "b");
         assertThat(request.deadline()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void namesTheFirstBadParameter() {
-        assertRefused("q", () -> SearchRequest.of(null, null, null, null, null, false, 1, 10, null, DEFAULT));
-        assertRefused("title", () -> SearchRequest.of("x", null, " ", null, null, false, 1, 10, null, DEFAULT));
-        assertRefused("page", () -> SearchRequest.of("x", null, null, null, null, false, 1001, 10, null, DEFAULT));
-        assertRefused("size", () -> SearchRequest.of("x", null, null, null, null, false, 1, 0, null, DEFAULT));
-        assertRefused("timeout_ms", () -> SearchRequest.of("x", null, null, null, null, false, 1, 10, 49, DEFAULT));
-        assertRefused("providers", () -> SearchRequest.of("x", null, null, null, "a,,b", false, 1, 10, null, DEFAULT));
+        assertRefused("q", () -> SearchRequest.of(null, null, null, null, null, false, 1, 10, null, DEFAULT, false));
+        assertRefused("title", () -> SearchRequest.of("x", null, " ", null, null, false, 1, 10, null, DEFAULT, false));
+        assertRefused("page", () -> SearchRequest.of("x", null, null, null, null, false, 1001, 10, null, DEFAULT, false));
+        assertRefused("size", () -> SearchRequest.of("x", null, null, null, null, false, 1, 0, null, DEFAULT, false));
+        assertRefused("timeout_ms", () -> SearchRequest.of("x", null, null, null, null, false, 1, 10, 49, DEFAULT, false));
+        assertRefused("providers", () -> SearchRequest.of("x", null, null, null, "a,,b", false, 1, 10, null, DEFAULT, false));
     }
 
     private static void assertRefused(String parameter, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
