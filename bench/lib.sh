@@ -67,11 +67,11 @@ stop_nginx() {
   [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
 }
 
-# run_wrk LABEL URL [LUA_SCRIPT]: warm-up, then the measured run; prints one table row and keeps wrk's output.
+# run_wrk LABEL URL [LUA_SCRIPT]: warm-up (unless WARMED is set), then the measured run; prints one table row and keeps wrk's output.
 run_wrk() {
   local label=$1 url=$2 script=()
   [ $# -ge 3 ] && script=(-s "$3")
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s "${script[@]}" "$url" >/dev/null 2>&1 || true
+  [ -n "${WARMED:-}" ] || wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s "${script[@]}" "$url" >/dev/null 2>&1 || true
   wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${script[@]}" "$url" > "$OUT/$label.wrk.txt" 2>&1
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$label.wrk.txt")

@@ -194,7 +194,7 @@ class InsightsHttpTest {
 
     @Test
     void aSwitchedOffFeatureIsA404Problem() {
-        System.setProperty("fedsearch.flags.trending", "false");
+        assertThat(http.send("PUT", "/admin/flags/trending", ADMIN, Map.of("enabled", false)).statusCode()).isEqualTo(200);
         try {
             var response = http.get("/api/v1/trending", null);
             assertThat(response.statusCode()).isEqualTo(404);
@@ -202,7 +202,7 @@ class InsightsHttpTest {
             assertThat(Http.json(response).get("type").asString()).isEqualTo("/problems/feature-off");
             assertThat(Http.json(response).get("feature").asString()).isEqualTo("trending");
         } finally {
-            System.clearProperty("fedsearch.flags.trending");
+            http.send("DELETE", "/admin/flags/trending", ADMIN, null);
         }
     }
 }
