@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class TracingEndToEndTest {
 
     private static final List<LocalUpstream> UPSTREAMS = new java.util.ArrayList<>();
+    /** Answers at once, except its 21st request, which stalls for 3 s. */
+    private static final PacedUpstream STALLING = PacedUpstream.paced(n -> n == 21 ? 3_000 : 0);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -65,18 +67,29 @@ class TracingEndToEndTest {
             registry.add(key + "fields.title", () -> "/title");
             registry.add(key + "fields.url", () -> "/url");
         }
+        String key = "fedsearch.providers.stalling.";
+        registry.add(key + "type", () -> "json");
+        registry.add(key + "slow", () -> "true");
+        registry.add(key + "url", STALLING::urlTemplate);
+        registry.add(key + "results-path", () -> "/items");
+        registry.add(key + "fields.id", () -> "/id");
+        registry.add(key + "fields.title", () -> "/title");
+        registry.add(key + "fields.url", () -> "/url");
+        registry.add(key + "timeout", () -> "5s");
+        registry.add(key + "hedge-after", () -> "100ms");
     }
 
     @AfterAll
     static void stopUpstreams() {
         UPSTREAMS.forEach(LocalUpstream::close);
+        STALLING.close();
     }
 
     @Test
     void eachProviderCallIsAChildSpanOfTheRequestsSpanWithItsAttributes() throws Exception {
         String path = "/api/v1/search?q=" + unique() + "&providers=alpha,beta";
         get(path);
-        List<SpanData> calls = providerCallsUnderOneServerSpan(2);
+        List<SpanData> calls = providerCallsUnderOneServerSpan("alpha", "beta");
 
         assertThat(calls).extracting(s -> s.getAttributes().get(AttributeKey.stringKey("provider")))
                 .containsExactlyInAnyOrder("alpha", "beta");
@@ -89,8 +102,25 @@ class TracingEndToEndTest {
 
         spans.reset();
         get(path);
-        assertThat(providerCallsUnderOneServerSpan(2))
+        assertThat(providerCallsUnderOneServerSpan("alpha", "beta"))
                 .allSatisfy(call -> assertThat(call.getAttributes().get(AttributeKey.stringKey("cache"))).isEqualTo("hit"));
+    }
+
+    @Test
+    void aHedgedCallIsMarkedOnItsSpan() throws Exception {
+        // Twenty calls earn the provider one hedge (the 5 % budget); the 21st stalls and is hedged after 100 ms.
+        for (int i = 0; i < 20; i++) get("/api/v1/search?q=" + unique() + "&providers=stalling&timeout_ms=5000");
+        assertThat(STALLING.calls()).isEqualTo(20);
+        spans.reset();
+
+        var answer = get("/api/v1/search?q=" + unique() + "&providers=stalling&timeout_ms=5000");
+
+        assertThat(answer.body()).contains("\"status\":\"ok\"");
+        assertThat(STALLING.calls()).isEqualTo(22);
+        SpanData call = providerCallsUnderOneServerSpan("stalling").getFirst();
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("provider"))).isEqualTo("stalling");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("hedged"))).isEqualTo("true");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("status"))).isEqualTo("ok");
     }
 
     @Test
@@ -114,19 +144,24 @@ class TracingEndToEndTest {
         assertThat(exporters.stream().toList()).containsExactly(spans);
     }
 
-    /** Waits for the server span and its provider.call children; all of them must share its trace. */
-    private List<SpanData> providerCallsUnderOneServerSpan(int expected) {
+    /**
+     * Waits for a server span whose provider.call children are one per given provider, all in its trace. Spans of an
+     * earlier test may still arrive after its reset (the exporter batches), so the children must name the providers.
+     */
+    private List<SpanData> providerCallsUnderOneServerSpan(String... providers) {
+        var expected = List.of(providers).stream().sorted().toList();
         return await().atMost(Duration.ofSeconds(10)).until(() -> {
             List<SpanData> finished = spans.getFinishedSpanItems();
-            SpanData server = finished.stream()
+            return finished.stream()
                     .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/api/v1/search"))
-                    .findFirst().orElse(null);
-            if (server == null) return List.<SpanData>of();
-            return finished.stream().filter(s -> s.getName().equals("provider.call"))
-                    .filter(s -> s.getParentSpanId().equals(server.getSpanId()))
-                    .filter(s -> s.getTraceId().equals(server.getTraceId()))
-                    .toList();
-        }, calls -> calls.size() == expected);
+                    .map(server -> finished.stream().filter(s -> s.getName().equals("provider.call"))
+                            .filter(s -> s.getParentSpanId().equals(server.getSpanId()))
+                            .filter(s -> s.getTraceId().equals(server.getTraceId()))
+                            .toList())
+                    .filter(calls -> calls.stream().map(c -> c.getAttributes().get(AttributeKey.stringKey("provider")))
+                            .sorted().toList().equals(expected))
+                    .findFirst().orElse(List.of());
+        }, calls -> !calls.isEmpty());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -38,9 +38,10 @@ final class Hedging implements AutoCloseable {
      * Runs {@code attempt} once, or twice when the provider hedges, the first is slow and the budget allows.
      *
      * @param attempt one call through the guard; must not throw; its own deadline ends it
+     * @param hedging told when the second call goes out (the first is still running then)
      */
     InFlightCalls.Fetched call(ProviderInfo info, ProviderGuard guard, Deadline deadline,
-                               Supplier<InFlightCalls.Fetched> attempt) {
+                               Supplier<InFlightCalls.Fetched> attempt, Runnable hedging) {
         if (info.hedgeAfter() == null) return attempt.get();
         Budget budget = budgets.computeIfAbsent(info.id(), id -> new Budget());
         budget.earn();
@@ -54,6 +55,7 @@ final class Hedging implements AutoCloseable {
             if (answered != null) return answered.get();
             if (!budget.spend()) return first.get();
             log.debug("provider {}: no answer after {} ms, hedging", info.id(), after.toMillis());
+            hedging.run();
             second = done.submit(attempt::get);
             InFlightCalls.Fetched winner = done.take().get();
             // A failure does not win while the other call may still bring a page.

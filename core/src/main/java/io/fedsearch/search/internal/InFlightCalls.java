@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -29,8 +30,11 @@ final class InFlightCalls implements AutoCloseable {
     record Fetched(ProviderPage page, Exception error, Trace trace) {
     }
 
-    /** A call in flight; {@code sent} is the request once it is built, for the trace of a waiter that gives up. */
-    record Shared(CompletableFuture<Fetched> result, AtomicReference<UpstreamRequest> sent) {
+    /**
+     * A call in flight; {@code sent} is the request once it is built, for the trace of a waiter that gives up;
+     * {@code hedged} is set once a second, hedging call went out, for every waiter's span.
+     */
+    record Shared(CompletableFuture<Fetched> result, AtomicReference<UpstreamRequest> sent, AtomicBoolean hedged) {
     }
 
     private final Map<Key, Shared> calls = new ConcurrentHashMap<>();
@@ -39,18 +43,18 @@ final class InFlightCalls implements AutoCloseable {
     /**
      * The call in flight for {@code key}, started with {@code call} when there is none.
      *
-     * @param call runs the call, given where to put the request it sends; must not throw
+     * @param call runs the call, given the shared call to note what it sends and whether it hedged; must not throw
      * @return the shared call and whether this caller joined one already running
      */
-    Joined join(Key key, Function<AtomicReference<UpstreamRequest>, Fetched> call) {
-        var mine = new Shared(new CompletableFuture<>(), new AtomicReference<>());
+    Joined join(Key key, Function<Shared, Fetched> call) {
+        var mine = new Shared(new CompletableFuture<>(), new AtomicReference<>(), new AtomicBoolean());
         Shared running = calls.putIfAbsent(key, mine);
         if (running != null) return new Joined(running, true);
         try {
             threads.execute(() -> {
                 Fetched fetched;
                 try {
-                    fetched = call.apply(mine.sent());
+                    fetched = call.apply(mine);
                 } catch (RuntimeException e) {
                     fetched = new Fetched(null, e, Trace.NONE);
                 }

@@ -68,13 +68,15 @@ public class ProviderCall implements AutoCloseable {
         // bulkhead) and its answer fills the cache for the next caller.
         Deadline callDeadline = Deadline.in(info.timeout());
         var joined = inFlight.join(new InFlightCalls.Key(info.id(), query),
-                sent -> hedging.call(info, guards.forProvider(info.id()), callDeadline,
-                        () -> fetch(entry, query, callDeadline, sent)));
+                shared -> hedging.call(info, guards.forProvider(info.id()), callDeadline,
+                        () -> fetch(entry, query, callDeadline, shared.sent()), () -> shared.hedged().set(true)));
         if (joined.coalesced()) {
             log.debug("provider {}: joined an identical call in flight", info.id());
             ProviderCallObservation.mark(ProviderCallObservation.COALESCED, "true");
         }
         InFlightCalls.Fetched fetched = await(joined.shared(), deadline);
+        // The hedge runs on the shared call's thread; its span attribute is set here, on the observed one.
+        if (joined.shared().hedged().get()) ProviderCallObservation.mark(ProviderCallObservation.HEDGED, "true");
         if (fetched.page() != null) {
             log.debug("provider {}: ok, {} hits in {} ms", info.id(), fetched.page().hits().size(), millisSince(start));
             return new Succeeded(info.id(), millisSince(start), fetched.page(), false, fetched.trace());
