@@ -5,6 +5,8 @@
 #      time, a provider-cache hit); beside nginx reverse-proxying the same upstream, also with a new q every
 #      request: the ceiling for a one-provider fan-out (one upstream call per request).
 #   2. the seed GET /search?q=paris over the bundled messages, beside nginx serving the same bytes as a static file.
+#   The app-floor row is the app's cheapest answer (seed health, GET / = {"status":"ok"}) through the same Tomcat,
+#   filters, Spring MVC and Jackson: what any endpoint of this stack costs before it does anything.
 # Usage: bash bench/proxy-pairs.sh      (installs wrk and nginx-light when missing; needs root for apt-get)
 #   PAIRS_PROFILE=DIR records each app run (not its warm-up) with JFR into DIR/LABEL.jfr; read one with
 #   python3 bench/jfr-inclusive.py DIR/LABEL.jfr [TOP] [FILTER]. PAIRS_ONLY="label ..." runs only those rows;
@@ -70,7 +72,7 @@ start_app() {
   local label=$1; shift
   rm -rf "$OUT/pairs-data"
   "$JAVA" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port=$APP \
-    --spring.datasource.url="jdbc:h2:file:$OUT/pairs-data/fedsearch" --fedsearch.history.journal="$OUT/pairs-data/journal" \
+    --spring.datasource.url="jdbc:h2:file:$OUT/pairs-data/fedsearch" --fedsearch.history.journal="${PAIRS_JOURNAL-$OUT/pairs-data/journal}" \
     --logging.level.fedsearch.request=WARN \
     --fedsearch.providers.up.type=json --fedsearch.providers.up.url="http://127.0.0.1:$UPSTREAM/search?q={query}&n={size}" \
     --fedsearch.providers.up.results-path=/items --fedsearch.providers.up.total-path=/total \
@@ -120,6 +122,7 @@ for round in $(seq 1 "${PAIRS_ROUNDS:-1}"); do
   app_wrk search-same-q "$SEARCH&q=sample"
   app_wrk seed-search-paris "http://127.0.0.1:$APP/search?q=paris"
   ref_wrk nginx-static-paris "http://127.0.0.1:$STATIC/static.json"
+  app_wrk app-floor "http://127.0.0.1:$APP/"
   recorded=""
   for m in written sync.writes dropped; do
     recorded+="$m=$(curl -sf "http://127.0.0.1:$APP/actuator/metrics/fedsearch.history.$m" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2) "
