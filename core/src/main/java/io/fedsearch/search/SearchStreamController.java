@@ -1,6 +1,8 @@
 package io.fedsearch.search;
 
 import io.fedsearch.access.Caller;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +62,12 @@ class SearchStreamController {
 
     private final SearchService search;
     private final JsonMapper json;
+    private final ObservationRegistry observations;
 
-    SearchStreamController(SearchService search, JsonMapper json) {
+    SearchStreamController(SearchService search, JsonMapper json, ObservationRegistry observations) {
         this.search = search;
         this.json = json;
+        this.observations = observations;
     }
 
     @Operation(summary = "Federated search as Server-Sent Events",
@@ -99,8 +104,12 @@ class SearchStreamController {
         Caller caller = Caller.of(http);
         BlockingQueue<Item> items = new LinkedBlockingQueue<>();
         var progress = new Progress(() -> items.add(new Started()), outcome -> items.add(new Decided(outcome)));
+        // The search runs on a thread of its own; the request's observation is opened there too, so the provider
+        // calls' spans are children of this request's span, as they are for /api/v1/search. It outlives the
+        // thread: this method returns only once the search has finished.
+        Observation observed = Objects.requireNonNullElse(observations.getCurrentObservation(), Observation.NOOP);
         Thread.ofVirtual().name("search-stream").start(() -> {
-            try {
+            try (var ignored = observed.openScope()) {
                 items.add(new Finished(search.search(request, caller, "api", progress), null));
             } catch (RuntimeException e) {
                 items.add(new Finished(null, e));

@@ -111,6 +111,9 @@ class TracingEndToEndTest {
         // Twenty calls earn the provider one hedge (the 5 % budget); the 21st stalls and is hedged after 100 ms.
         for (int i = 0; i < 20; i++) get("/api/v1/search?q=" + unique() + "&providers=stalling&timeout_ms=5000");
         assertThat(STALLING.calls()).isEqualTo(20);
+        // Their spans arrive in batches: all twenty are in before the reset, so none is taken for the 21st.
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> "stalling".equals(s.getAttributes().get(AttributeKey.stringKey("provider")))).count() == 20);
         spans.reset();
 
         var answer = get("/api/v1/search?q=" + unique() + "&providers=stalling&timeout_ms=5000");
@@ -121,6 +124,17 @@ class TracingEndToEndTest {
         assertThat(call.getAttributes().get(AttributeKey.stringKey("provider"))).isEqualTo("stalling");
         assertThat(call.getAttributes().get(AttributeKey.stringKey("hedged"))).isEqualTo("true");
         assertThat(call.getAttributes().get(AttributeKey.stringKey("status"))).isEqualTo("ok");
+    }
+
+    @Test
+    void theStreamsProviderCallsAreChildSpansOfItsRequestSpanToo() throws Exception {
+        var response = get("/api/v1/search/stream?q=" + unique() + "&providers=alpha,beta");
+        assertThat(response.body()).contains("event: done");
+
+        List<SpanData> calls = providerCallsUnder("/api/v1/search/stream", "alpha", "beta");
+
+        assertThat(calls).allSatisfy(call ->
+                assertThat(call.getAttributes().get(AttributeKey.stringKey("status"))).isEqualTo("ok"));
     }
 
     @Test
@@ -149,11 +163,16 @@ class TracingEndToEndTest {
      * earlier test may still arrive after its reset (the exporter batches), so the children must name the providers.
      */
     private List<SpanData> providerCallsUnderOneServerSpan(String... providers) {
+        return providerCallsUnder("/api/v1/search", providers);
+    }
+
+    /** As above, for a server span of {@code route}. */
+    private List<SpanData> providerCallsUnder(String route, String... providers) {
         var expected = List.of(providers).stream().sorted().toList();
         return await().atMost(Duration.ofSeconds(10)).until(() -> {
             List<SpanData> finished = spans.getFinishedSpanItems();
             return finished.stream()
-                    .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/api/v1/search"))
+                    .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().endsWith(" " + route))
                     .map(server -> finished.stream().filter(s -> s.getName().equals("provider.call"))
                             .filter(s -> s.getParentSpanId().equals(server.getSpanId()))
                             .filter(s -> s.getTraceId().equals(server.getTraceId()))
