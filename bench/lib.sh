@@ -43,11 +43,11 @@ install_tools() {
   fi
 }
 
-# start_nginx_static PORT FILE: serves FILE at http://127.0.0.1:PORT/static.json until stop_nginx.
-start_nginx_static() {
-  local port=$1 file=$2 dir="$OUT/nginx-$1"
+# start_nginx PORT SERVER_DIRECTIVES [HTTP_DIRECTIVES]: an nginx of its own on 127.0.0.1:PORT (one worker, no
+# access log) whose server block holds SERVER_DIRECTIVES; its root is $OUT/nginx-PORT/html. Until stop_nginx PORT.
+start_nginx() {
+  local port=$1 server=$2 http=${3:-} dir="$OUT/nginx-$1"
   mkdir -p "$dir/html" "$dir/logs"
-  cp "$file" "$dir/html/static.json"
   cat > "$dir/nginx.conf" <<CONF
 worker_processes 1;
 pid $dir/nginx.pid;
@@ -56,10 +56,18 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type application/json;
-  server { listen 127.0.0.1:$port; root $dir/html; }
+  $http
+  server { listen 127.0.0.1:$port; root $dir/html; $server }
 }
 CONF
   /usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir"
+}
+
+# start_nginx_static PORT FILE: serves FILE at http://127.0.0.1:PORT/static.json until stop_nginx.
+start_nginx_static() {
+  mkdir -p "$OUT/nginx-$1/html"
+  cp "$2" "$OUT/nginx-$1/html/static.json"
+  start_nginx "$1" ""
 }
 
 stop_nginx() {

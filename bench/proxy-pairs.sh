@@ -34,38 +34,13 @@ for i in $(seq 1 10); do
   body+=" \"snippet\": \"Result $i: a static answer served by nginx for every query, as long as a real one.\"}"
 done
 echo "$body]}" > "$OUT/upstream.json"
-dir="$OUT/nginx-$UPSTREAM"; mkdir -p "$dir/html" "$dir/logs"
-cp "$OUT/upstream.json" "$dir/html/static.json"
-cat > "$dir/nginx.conf" <<CONF
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type application/json;
-  server { listen 127.0.0.1:$UPSTREAM; root $dir/html; location / { try_files /static.json =404; } }
-}
-CONF
-/usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir"
+mkdir -p "$OUT/nginx-$UPSTREAM/html"
+cp "$OUT/upstream.json" "$OUT/nginx-$UPSTREAM/html/static.json"
+start_nginx $UPSTREAM 'location / { try_files /static.json =404; }'
 
 # nginx reverse proxy to the same upstream, keep-alive to it as our HTTP client keeps its connections.
-dir="$OUT/nginx-$PROXY"; mkdir -p "$dir/logs"
-cat > "$dir/nginx.conf" <<CONF
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream search { server 127.0.0.1:$UPSTREAM; keepalive 64; }
-  server {
-    listen 127.0.0.1:$PROXY;
-    location / { proxy_pass http://search; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-CONF
-/usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir"
+start_nginx $PROXY 'location / { proxy_pass http://search; proxy_http_version 1.1; proxy_set_header Connection ""; }' \
+  "upstream search { server 127.0.0.1:$UPSTREAM; keepalive 64; }"
 
 # start_app LABEL [ARGS...]: the public jar, a fresh H2 file database, one provider `up`; waits for readiness.
 start_app() {

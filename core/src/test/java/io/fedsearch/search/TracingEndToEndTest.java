@@ -59,24 +59,24 @@ class TracingEndToEndTest {
         for (String id : List.of("alpha", "beta")) {
             var upstream = new LocalUpstream(id, Behaviour.OK);
             UPSTREAMS.add(upstream);
-            String key = "fedsearch.providers." + id + ".";
-            registry.add(key + "type", () -> "json");
-            registry.add(key + "url", upstream::urlTemplate);
-            registry.add(key + "results-path", () -> "/items");
-            registry.add(key + "fields.id", () -> "/id");
-            registry.add(key + "fields.title", () -> "/title");
-            registry.add(key + "fields.url", () -> "/url");
+            json(registry, id, upstream::urlTemplate);
         }
-        String key = "fedsearch.providers.stalling.";
-        registry.add(key + "type", () -> "json");
+        String key = json(registry, "stalling", STALLING::urlTemplate);
         registry.add(key + "slow", () -> "true");
-        registry.add(key + "url", STALLING::urlTemplate);
+        registry.add(key + "timeout", () -> "5s");
+        registry.add(key + "hedge-after", () -> "100ms");
+    }
+
+    /** A json provider reading the local upstreams' shape; returns its configuration prefix. */
+    private static String json(DynamicPropertyRegistry registry, String id, java.util.function.Supplier<Object> url) {
+        String key = "fedsearch.providers." + id + ".";
+        registry.add(key + "type", () -> "json");
+        registry.add(key + "url", url);
         registry.add(key + "results-path", () -> "/items");
         registry.add(key + "fields.id", () -> "/id");
         registry.add(key + "fields.title", () -> "/title");
         registry.add(key + "fields.url", () -> "/url");
-        registry.add(key + "timeout", () -> "5s");
-        registry.add(key + "hedge-after", () -> "100ms");
+        return key;
     }
 
     @AfterAll
