@@ -11,8 +11,9 @@
 #   PAIRS_PROFILE=DIR records each app run (not its warm-up) with JFR into DIR/LABEL.jfr; read one with
 #   python3 bench/jfr-inclusive.py DIR/LABEL.jfr [TOP] [FILTER]. PAIRS_ONLY="label ..." runs only those rows;
 #   PAIRS_APP_ARGS adds app arguments to every start; PAIRS_JIT_WARMUP (60s) is the load each start gets before
-#   its first row, PAIRS_WARMUP (5s) the warm-up of each row.
-#   PAIRS_ROUNDS=N repeats the whole set N times (default 1), interleaved, so every row sees the same load.
+#   its first row, PAIRS_WARMUP (5s) the warm-up of each row; PAIRS_JOURNAL= (empty) runs without the write-ahead
+#   journal. PAIRS_ROUNDS=N repeats the whole set N times (default 1), one after the other.
+#   Each app row also reports the app's CPU time per answered request (/proc), steadier than requests/s here.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 install_tools
 cd "$ROOT"
