@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.fedsearch.access.Http;
+import io.fedsearch.testing.JsonProviders;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -84,13 +85,7 @@ class HistoryAndSuggestAccessTest {
     static void providers(DynamicPropertyRegistry registry) {
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
         for (String provider : List.of("pub", "crm")) {
-            String key = "fedsearch.providers." + provider;
-            registry.add(key + ".type", () -> "json");
-            registry.add(key + ".url", () -> base + "/" + provider + "?q={query}");
-            registry.add(key + ".results-path", () -> "/items");
-            registry.add(key + ".fields.id", () -> "/id");
-            registry.add(key + ".fields.title", () -> "/title");
-            registry.add(key + ".fields.url", () -> "/url");
+            JsonProviders.register(registry, provider, () -> base + "/" + provider + "?q={query}");
         }
         registry.add("fedsearch.providers.crm.public", () -> "false");
     }

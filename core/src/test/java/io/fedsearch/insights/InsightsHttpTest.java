@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.fedsearch.access.Http;
+import io.fedsearch.testing.JsonProviders;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -64,14 +65,8 @@ class InsightsHttpTest {
     static void providers(DynamicPropertyRegistry registry) {
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
         for (String provider : PROVIDERS) {
-            String key = "fedsearch.providers." + provider;
-            registry.add(key + ".type", () -> "json");
-            registry.add(key + ".url", () -> base + "/" + provider + "?q={query}");
-            registry.add(key + ".results-path", () -> "/items");
-            registry.add(key + ".fields.id", () -> "/id");
-            registry.add(key + ".fields.title", () -> "/title");
-            registry.add(key + ".fields.url", () -> "/url");
-            registry.add(key + ".cache-ttl", () -> "1ms");
+            String key = JsonProviders.register(registry, provider, () -> base + "/" + provider + "?q={query}");
+            registry.add(key + "cache-ttl", () -> "1ms");
         }
         registry.add("fedsearch.providers.closed.public", () -> "false");
         registry.add("fedsearch.providers.licensed.public", () -> "false");

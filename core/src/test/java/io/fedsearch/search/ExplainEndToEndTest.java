@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fedsearch.search.LocalUpstream.Behaviour;
+import io.fedsearch.testing.JsonProviders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,13 +36,7 @@ class ExplainEndToEndTest {
         for (String id : List.of("left", "right")) {
             var upstream = new LocalUpstream(id, Behaviour.OK);
             UPSTREAMS.add(upstream);
-            String key = "fedsearch.providers." + id + ".";
-            registry.add(key + "type", () -> "json");
-            registry.add(key + "url", upstream::urlTemplate);
-            registry.add(key + "results-path", () -> "/items");
-            registry.add(key + "fields.id", () -> "/id");
-            registry.add(key + "fields.title", () -> "/title");
-            registry.add(key + "fields.url", () -> "/url");
+            JsonProviders.register(registry, id, upstream::urlTemplate);
         }
         registry.add("fedsearch.providers.right.weight", () -> "2.5");
     }

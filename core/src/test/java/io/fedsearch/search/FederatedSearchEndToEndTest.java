@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fedsearch.search.LocalUpstream.Behaviour;
+import io.fedsearch.testing.JsonProviders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,15 +84,7 @@ class FederatedSearchEndToEndTest {
     }
 
     private static void json(DynamicPropertyRegistry registry, String id, String url) {
-        String key = "fedsearch.providers." + id + ".";
-        registry.add(key + "type", () -> "json");
-        registry.add(key + "url", () -> url);
-        registry.add(key + "results-path", () -> "/items");
-        registry.add(key + "total-path", () -> "/total");
-        registry.add(key + "fields.id", () -> "/id");
-        registry.add(key + "fields.title", () -> "/title");
-        registry.add(key + "fields.url", () -> "/url");
-        registry.add(key + "fields.snippet", () -> "/snippet");
+        JsonProviders.registerWithTotal(registry, id, () -> url);
     }
 
     @Test

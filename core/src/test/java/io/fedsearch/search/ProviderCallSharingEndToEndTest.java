@@ -1,5 +1,6 @@
 package io.fedsearch.search;
 
+import io.fedsearch.testing.JsonProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,15 +62,9 @@ class ProviderCallSharingEndToEndTest {
 
     private static void provider(DynamicPropertyRegistry registry, String id, PacedUpstream upstream) {
         UPSTREAMS.put(id, upstream);
-        String key = "fedsearch.providers." + id + ".";
-        registry.add(key + "type", () -> "json");
+        String key = JsonProviders.register(registry, id, upstream::urlTemplate);
         registry.add(key + "slow", () -> "true");
-        registry.add(key + "url", upstream::urlTemplate);
-        registry.add(key + "results-path", () -> "/items");
         registry.add(key + "total-path", () -> "/total");
-        registry.add(key + "fields.id", () -> "/id");
-        registry.add(key + "fields.title", () -> "/title");
-        registry.add(key + "fields.url", () -> "/url");
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fedsearch.search.LocalUpstream.Behaviour;
+import io.fedsearch.testing.JsonProviders;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -59,24 +60,12 @@ class TracingEndToEndTest {
         for (String id : List.of("alpha", "beta")) {
             var upstream = new LocalUpstream(id, Behaviour.OK);
             UPSTREAMS.add(upstream);
-            json(registry, id, upstream::urlTemplate);
+            JsonProviders.register(registry, id, upstream::urlTemplate);
         }
-        String key = json(registry, "stalling", STALLING::urlTemplate);
+        String key = JsonProviders.register(registry, "stalling", STALLING::urlTemplate);
         registry.add(key + "slow", () -> "true");
         registry.add(key + "timeout", () -> "5s");
         registry.add(key + "hedge-after", () -> "100ms");
-    }
-
-    /** A json provider reading the local upstreams' shape; returns its configuration prefix. */
-    private static String json(DynamicPropertyRegistry registry, String id, java.util.function.Supplier<Object> url) {
-        String key = "fedsearch.providers." + id + ".";
-        registry.add(key + "type", () -> "json");
-        registry.add(key + "url", url);
-        registry.add(key + "results-path", () -> "/items");
-        registry.add(key + "fields.id", () -> "/id");
-        registry.add(key + "fields.title", () -> "/title");
-        registry.add(key + "fields.url", () -> "/url");
-        return key;
     }
 
     @AfterAll
