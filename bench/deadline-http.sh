@@ -22,10 +22,7 @@ trap cleanup EXIT
 ARGS=(--server.port=18180 --spring.datasource.url="jdbc:h2:file:$OUT/deadline-data/fedsearch" --logging.file.name="$OUT/deadline-app.log"
       --fedsearch.resilience.window=100000 --fedsearch.resilience.minimum-calls=100000)
 for spec in zero:18181 never:18182; do
-  id=${spec%%:*}; port=${spec##*:}; k="--fedsearch.providers.$id"
-  ARGS+=("$k.type=json" "$k.url=http://127.0.0.1:$port/search?q={query}&n={size}" "$k.results-path=/items"
-         "$k.total-path=/total" "$k.fields.id=/id" "$k.fields.title=/title" "$k.fields.url=/url"
-         "$k.fields.snippet=/snippet" "$k.timeout=10s" "$k.max-concurrency=10000")
+  json_provider "${spec%%:*}" "http://127.0.0.1:${spec##*:}/search?q={query}&n={size}" timeout=10s max-concurrency=10000
 done
 ARGS+=(${BENCH_EXTRA_ARGS:-})
 

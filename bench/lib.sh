@@ -88,6 +88,22 @@ run_wrk() {
   printf '| %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99"
 }
 
+# json_provider ID URL [SETTING=VALUE ...]: appends to the array ARGS the app arguments of a json provider ID asking
+# URL and reading the shape BenchUpstream and the benchmarks' nginx upstreams answer in
+# ({"total": n, "items": [{"id", "title", "url", "snippet"}]}), plus the given settings of that provider.
+json_provider() {
+  local k="--fedsearch.providers.$1" url=$2 setting
+  shift 2
+  ARGS+=("$k.type=json" "$k.url=$url" "$k.results-path=/items" "$k.total-path=/total" "$k.fields.id=/id"
+         "$k.fields.title=/title" "$k.fields.url=/url" "$k.fields.snippet=/snippet")
+  for setting in "$@"; do ARGS+=("$k.$setting"); done
+}
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
 # build_jar: the runnable jar, built once (tests skipped; the suite runs in CI).
 build_jar() {
   (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests package) >/dev/null

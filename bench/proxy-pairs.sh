@@ -46,15 +46,12 @@ start_nginx $PROXY 'location / { proxy_pass http://search; proxy_http_version 1.
 # start_app LABEL [ARGS...]: the public jar, a fresh H2 file database, one provider `up`; waits for readiness.
 start_app() {
   local label=$1; shift
+  local ARGS=(--server.port=$APP --spring.datasource.url="jdbc:h2:file:$OUT/pairs-data/fedsearch"
+              --fedsearch.history.journal="${PAIRS_JOURNAL-$OUT/pairs-data/journal}" --logging.level.fedsearch.request=WARN)
+  json_provider up "http://127.0.0.1:$UPSTREAM/search?q={query}&n={size}" timeout=2s max-concurrency=200
   rm -rf "$OUT/pairs-data"
-  "$JAVA" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$JAR" "${BENCH_APP_ARGS[@]}" --server.port=$APP \
-    --spring.datasource.url="jdbc:h2:file:$OUT/pairs-data/fedsearch" --fedsearch.history.journal="${PAIRS_JOURNAL-$OUT/pairs-data/journal}" \
-    --logging.level.fedsearch.request=WARN \
-    --fedsearch.providers.up.type=json --fedsearch.providers.up.url="http://127.0.0.1:$UPSTREAM/search?q={query}&n={size}" \
-    --fedsearch.providers.up.results-path=/items --fedsearch.providers.up.total-path=/total \
-    --fedsearch.providers.up.fields.id=/id --fedsearch.providers.up.fields.title=/title \
-    --fedsearch.providers.up.fields.url=/url --fedsearch.providers.up.fields.snippet=/snippet \
-    --fedsearch.providers.up.timeout=2s --fedsearch.providers.up.max-concurrency=200 ${PAIRS_APP_ARGS:-} "$@" > "$OUT/pairs-app-$label.log" 2>&1 &
+  "$JAVA" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$JAR" "${BENCH_APP_ARGS[@]}" "${ARGS[@]}" ${PAIRS_APP_ARGS:-} "$@" \
+    > "$OUT/pairs-app-$label.log" 2>&1 &
   APP_PID=$!; PIDS+=($APP_PID)
   wait_http "http://127.0.0.1:$APP/actuator/health/readiness" 180
   # The JIT needs about a minute of this load to settle (C2 still took a third of the app's CPU 20 s in, and the

@@ -20,10 +20,7 @@ trap cleanup EXIT
 ARGS=(--server.port=18080 --spring.datasource.url="jdbc:h2:file:$OUT/bench-data/fedsearch" --logging.file.name="$OUT/app.log"
       --logging.level.fedsearch.request=WARN)
 for spec in zero:18081 fifty:18082 never:18083; do
-  id=${spec%%:*}; port=${spec##*:}; k="--fedsearch.providers.$id"
-  ARGS+=("$k.type=json" "$k.url=http://127.0.0.1:$port/search?q={query}&n={size}" "$k.results-path=/items"
-         "$k.total-path=/total" "$k.fields.id=/id" "$k.fields.title=/title" "$k.fields.url=/url"
-         "$k.fields.snippet=/snippet" "$k.timeout=1s")
+  json_provider "${spec%%:*}" "http://127.0.0.1:${spec##*:}/search?q={query}&n={size}" timeout=1s
 done
 # BENCH_EXTRA_ARGS: more app arguments (e.g. to switch bundled default providers off for a clean figure).
 ARGS+=(${BENCH_EXTRA_ARGS:-})

@@ -27,10 +27,6 @@ BASE_AOT_DIR="$OUT/base-aot"
 VARIANTS=(${STARTUP_VARIANTS:-jar extracted aot${BASE_JAR:+ base-jar base-aot}})
 CLK_TCK=$(getconf CLK_TCK)
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
 ensure_jar() {
   [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests install) >/dev/null
   ls "$JAR" >/dev/null

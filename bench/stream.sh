@@ -14,12 +14,9 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 "$JAVA" -cp "$CP" io.fedsearch.bench.BenchUpstream 18181 0 & PIDS+=($!)
-k=--fedsearch.providers.zero
 ARGS=(--server.port=18180 --spring.datasource.url="jdbc:h2:file:$OUT/stream-data/fedsearch"
-      --logging.file.name="$OUT/stream-app.log" --logging.level.fedsearch.request=WARN
-      "$k.type=json" "$k.url=http://127.0.0.1:18181/search?q={query}&n={size}" "$k.results-path=/items"
-      "$k.total-path=/total" "$k.fields.id=/id" "$k.fields.title=/title" "$k.fields.url=/url"
-      "$k.fields.snippet=/snippet" "$k.timeout=1s")
+      --logging.file.name="$OUT/stream-app.log" --logging.level.fedsearch.request=WARN)
+json_provider zero "http://127.0.0.1:18181/search?q={query}&n={size}" timeout=1s
 rm -rf "$OUT/stream-data"
 "$JAVA" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$JAR" "${BENCH_APP_ARGS[@]}" "${ARGS[@]}" > "$OUT/stream-app.stdout" 2>&1 & PIDS+=($!)
 export APP_PID=$!   # StreamBench reads the app's CPU time from /proc/$APP_PID/stat: CPU per request resists other load
